@@ -1,0 +1,120 @@
+"""The document model: a decoded manuscript and everything rules ask of it.
+
+Everything is computed on first use and then kept, so a rule set that never asks about
+dialogue never pays for finding it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from proselint_fic.document.markup import Markup, ProseView, extract_prose, markup_for_path
+from proselint_fic.document.positions import LineIndex
+from proselint_fic.document.speech import SpeechMap, find_speech
+from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
+from proselint_fic.document.style import Style, detect_style
+
+Dialect = Literal["en-US", "en-GB"]
+Tense = Literal["present", "past"]
+
+__all__ = [
+    "Dialect",
+    "Document",
+    "DocumentOptions",
+    "Markup",
+    "Scene",
+    "Span",
+    "SpeechMap",
+    "Style",
+    "Tense",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentOptions:
+    """Per-document settings that rules may read (they come from configuration)."""
+
+    dialect: Dialect = "en-US"
+    words: frozenset[str] = field(default_factory=frozenset)
+    tense: Tense | None = None
+
+
+class Document:
+    """A manuscript ready for rules.
+
+    ``source`` is the decoded file as written. ``text`` is the prose view that rules scan:
+    markup, code and comments are blanked out, and every offset in ``text`` maps back to
+    ``source`` through :meth:`to_source`. For plain text and Markdown the two have the same
+    length and offsets coincide.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        path: str | None = None,
+        markup: Markup | None = None,
+        options: DocumentOptions | None = None,
+    ) -> None:
+        self.source = source
+        self.path = path
+        self.markup: Markup = markup or markup_for_path(path)
+        self.options = options or DocumentOptions()
+
+    @cached_property
+    def prose(self) -> ProseView:
+        return extract_prose(self.source, self.markup)
+
+    @property
+    def text(self) -> str:
+        return self.prose.text
+
+    def to_source(self, offset: int) -> int:
+        """The offset in ``source`` of offset ``offset`` in ``text``."""
+        return self.prose.to_source(offset)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Line index over ``source`` (diagnostics point into the file as written)."""
+        return LineIndex(self.source)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return find_paragraphs(self.text)
+
+    @cached_property
+    def scenes(self) -> tuple[Scene, ...]:
+        return find_scenes(self.text, self.paragraphs)
+
+    @cached_property
+    def speech(self) -> SpeechMap:
+        return find_speech(self.text, self.paragraphs)
+
+    @cached_property
+    def style(self) -> Style:
+        return detect_style(self.text)
+
+    @cached_property
+    def _emphasis_starts(self) -> list[int]:
+        return [span.start for span in self.prose.emphasis]
+
+    def in_dialogue(self, offset: int) -> bool:
+        return self.speech.contains(offset)
+
+    def in_emphasis(self, offset: int) -> bool:
+        """True inside italics or other emphasis (often a character's unspoken thought)."""
+        index = bisect_right(self._emphasis_starts, offset) - 1
+        return index >= 0 and offset < self.prose.emphasis[index].end
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None

@@ -1,0 +1,98 @@
+"""Paragraphs, scene breaks and chapter headings: the units that narrative rules reason over."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+
+class Span(NamedTuple):
+    """A half-open range ``[start, end)`` of offsets in ``Document.text``."""
+
+    start: int
+    end: int
+
+
+class Scene(NamedTuple):
+    """A stretch of story between scene breaks or chapter headings."""
+
+    span: Span
+    paragraphs: tuple[Span, ...]
+
+
+# A blank line (only spaces or tabs on it) separates paragraphs.
+_BLANK_LINE = regex.compile(r"\n[ \t\f\v]*(?:\r?\n|\r)|\r[ \t]*\r")
+_NON_BLANK = regex.compile(r"\S")
+_LINE = regex.compile(r"[^\r\n]+")
+
+# A whole line that only breaks a scene: ***, * * *, #, ~~~, ---, ◇, §, or a chapter heading.
+_SCENE_BREAK = regex.compile(
+    r"""^[ \t]*(?:
+        (?:[*~#=\-_•◇◆§°oO+][ \t]*){1,}          # runs of ornament characters
+      | \#{1,6}[ \t]+\S.*                         # a Markdown heading
+      | (?:chapter|part|book)[ \t]+(?:\d+|[ivxlcdm]+|[a-z]+(?:-[a-z]+)?)\b  # Chapter 3, Part IV
+        (?:[ \t]*[:.\-–—][^\n]{0,80})?
+      | (?:prologue|epilogue|interlude|afterword)(?:[ \t]*[:.\-–—][^\n]{0,80})?
+    )[ \t]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def find_paragraphs(text: str) -> tuple[Span, ...]:
+    """Blank-line separated blocks, trimmed of surrounding whitespace.
+
+    A document with no blank line at all, but many lines, is taken to hold one paragraph a
+    line (a common manuscript export); hard-wrapped prose always has blank lines between
+    paragraphs.
+    """
+    blocks = _split_blocks(text)
+    if len(blocks) == 1 and text.count("\n") > 2:
+        return tuple(Span(m.start(), m.end()) for m in _LINE.finditer(text) if not m[0].isspace())
+    return blocks
+
+
+def _split_blocks(text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    start = 0
+    for gap in _BLANK_LINE.finditer(text):
+        _append_trimmed(text, start, gap.start(), spans)
+        start = gap.end()
+    _append_trimmed(text, start, len(text), spans)
+    return tuple(spans)
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    first = _NON_BLANK.search(text, start, end)
+    if first is None:
+        return
+    stop = end
+    while stop > first.start() and text[stop - 1].isspace():
+        stop -= 1
+    spans.append(Span(first.start(), stop))
+
+
+def is_scene_break(text: str, paragraph: Span) -> bool:
+    """True when a paragraph is only a scene-break ornament or a heading."""
+    body = text[paragraph.start : paragraph.end]
+    return "\n" not in body.strip() and _SCENE_BREAK.match(body) is not None
+
+
+def find_scenes(text: str, paragraphs: tuple[Span, ...]) -> tuple[Scene, ...]:
+    """Group paragraphs into scenes, splitting at scene breaks and headings."""
+    scenes: list[Scene] = []
+    current: list[Span] = []
+    for paragraph in paragraphs:
+        if is_scene_break(text, paragraph):
+            _close_scene(current, scenes)
+            current = []
+        else:
+            current.append(paragraph)
+    _close_scene(current, scenes)
+    return tuple(scenes)
+
+
+def _close_scene(paragraphs: list[Span], scenes: list[Scene]) -> None:
+    if paragraphs:
+        span = Span(paragraphs[0].start, paragraphs[-1].end)
+        scenes.append(Scene(span, tuple(paragraphs)))

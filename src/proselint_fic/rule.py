@@ -1,0 +1,91 @@
+"""What a rule is: metadata that documents and tests it, and a check that finds matches.
+
+A rule never computes line numbers or reads configuration files. It receives a
+:class:`~proselint_fic.document.Document` and yields :class:`Match` objects whose offsets
+index ``document.text``; the engine turns them into diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+from proselint_fic.diagnostic import CATEGORIES, Category, Severity
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+Scope = Literal["narration", "dialogue", "both"]
+SCOPES: tuple[Scope, ...] = ("narration", "dialogue", "both")
+
+
+@dataclass(frozen=True, slots=True)
+class FixExample:
+    """Text that the rule flags, and the text once its first replacement is applied."""
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    """Everything about a rule except how it matches: id, policy, documentation, examples."""
+
+    id: str
+    category: Category
+    severity: Severity
+    scope: Scope
+    summary: str
+    message: str
+    docs: str = ""
+    flags: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    fixes: tuple[FixExample, ...] = ()
+    enabled_by_default: bool = True
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        problems = validate_meta_fields(self.id, self.category, self.scope)
+        if problems:
+            raise ValueError(f"rule {self.id!r}: " + "; ".join(problems))
+
+
+def validate_meta_fields(rule_id: str, category: str, scope: str) -> list[str]:
+    problems: list[str] = []
+    parts = rule_id.split(".")
+    if len(parts) < 2 or not all(p and p.replace("-", "").isalnum() for p in parts):
+        problems.append("id must be dotted lowercase words, such as 'ellipsis.glued-lowercase'")
+    elif rule_id != rule_id.lower():
+        problems.append("id must be lowercase")
+    if category not in CATEGORIES:
+        problems.append(f"category must be one of {', '.join(CATEGORIES)}")
+    if scope not in SCOPES:
+        problems.append(f"scope must be one of {', '.join(SCOPES)}")
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A span of ``document.text`` that a rule flags.
+
+    ``message`` overrides the rule's default message for this match; ``replacements`` are
+    whole-span substitutions, best first. ``severity`` lets one rule report weaker signals
+    more quietly than strong ones.
+    """
+
+    start: int
+    end: int
+    message: str | None = None
+    replacements: tuple[str, ...] = ()
+    severity: Severity | None = None
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """The contract every rule meets, built-in, declarative or third-party."""
+
+    @property
+    def meta(self) -> RuleMeta: ...
+
+    def check(self, document: Document) -> Iterable[Match]: ...
