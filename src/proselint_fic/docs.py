@@ -1,0 +1,52 @@
+"""Rule documentation generated from rule metadata (``explain`` and ``docs/rules.md``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from proselint_fic.rule import RuleMeta
+
+
+def rule_markdown(meta: RuleMeta) -> str:
+    lines = [
+        f"## {meta.id}",
+        "",
+        meta.summary,
+        "",
+        f"- category: `{meta.category}`",
+        f"- default severity: `{meta.severity.value}`",
+        f"- scope: `{meta.scope}`",
+        f"- on by default: {'yes' if meta.enabled_by_default else 'no'}",
+        f"- message: {meta.message}",
+    ]
+    if meta.source:
+        lines.append(f"- source: {meta.source}")
+    if meta.docs:
+        lines += ["", meta.docs.strip()]
+    if meta.flags:
+        lines += ["", "Flagged:", ""] + [f"    {example}" for example in meta.flags]
+    if meta.passes:
+        lines += ["", "Left alone:", ""] + [f"    {example}" for example in meta.passes]
+    if meta.fixes:
+        lines += ["", "Fixes:", ""]
+        lines += [f"    {fix.before}\n    -> {fix.after}" for fix in meta.fixes]
+    return "\n".join(lines) + "\n"
+
+
+def rules_reference(metas: Iterable[RuleMeta]) -> str:
+    ordered = sorted(metas, key=lambda m: m.id)
+    header = [
+        "# Rule reference",
+        "",
+        "Generated from rule metadata by `python scripts/gen_rule_docs.py`; do not edit by hand.",
+        "",
+        "| rule | category | severity | scope | summary |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    rows = [
+        f"| [{m.id}](#{m.id.replace('.', '')}) | {m.category} | {m.severity.value} | {m.scope} | "
+        f"{m.summary}{'' if m.enabled_by_default else ' (off by default)'} |"
+        for m in ordered
+    ]
+    sections = [rule_markdown(m) for m in ordered]
+    return "\n".join(header + rows) + "\n\n" + "\n".join(sections)

@@ -1,0 +1,112 @@
+"""Runs rules over a document: scope, suppression, fault isolation, positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from proselint_fic.diagnostic import Diagnostic, Severity
+from proselint_fic.document import Document
+from proselint_fic.rule import Match, Rule
+from proselint_fic.suppression import Suppression, parse_suppressions
+
+INTERNAL_ERROR = "internal-error"
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Which rules run on one document, and any severity overrides for them."""
+
+    rules: Sequence[Rule]
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+
+
+def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Diagnostic]:
+    """Every diagnostic the plan's rules find in ``document``, sorted by position."""
+    suppressions = parse_suppressions(document.source, document.lines)
+    diagnostics: list[Diagnostic] = []
+    for rule in plan.rules:
+        override = plan.severities.get(rule.meta.id)
+        try:
+            matches = list(_in_scope(rule, document, rule.check(document)))
+        except Exception as error:  # one faulty rule must not end the run
+            diagnostics.append(_internal_error(rule, error, document, path))
+            continue
+        for match in matches:
+            diagnostic = _to_diagnostic(rule, match, override, document, path)
+            if not _suppressed(diagnostic, suppressions):
+                diagnostics.append(diagnostic)
+    return _deduplicate(sorted(diagnostics, key=_position_key))
+
+
+def _in_scope(rule: Rule, document: Document, matches: Iterable[Match]) -> Iterable[Match]:
+    scope = rule.meta.scope
+    if scope == "both":
+        return matches
+    want_dialogue = scope == "dialogue"
+    return (m for m in matches if document.in_dialogue(m.start) == want_dialogue)
+
+
+def _to_diagnostic(
+    rule: Rule, match: Match, override: Severity | None, document: Document, path: str
+) -> Diagnostic:
+    start = document.to_source(match.start)
+    # End is exclusive: map the last flagged character, then step past it.
+    end = document.to_source(match.end - 1) + 1 if match.end > match.start else start
+    line, column = document.lines.position(start)
+    end_line, end_column = document.lines.position(end)
+    meta = rule.meta
+    # Configuration wins over a rule's per-match severity, which wins over its default.
+    chosen = override or match.severity or meta.severity
+    return Diagnostic(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=meta.id,
+        category=meta.category,
+        severity=chosen,
+        message=match.message or meta.message,
+        replacements=match.replacements,
+        start=start,
+        end=end,
+    )
+
+
+def _internal_error(rule: Rule, error: Exception, document: Document, path: str) -> Diagnostic:
+    meta = rule.meta
+    return Diagnostic(
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        rule=INTERNAL_ERROR,
+        category=meta.category,
+        severity=Severity.ERROR,
+        message=(
+            f"rule {meta.id} crashed ({type(error).__name__}: {error}) and was skipped for "
+            "this file; the other rules ran. Please report this to the rule's author."
+        ),
+    )
+
+
+def _suppressed(diagnostic: Diagnostic, suppressions: Sequence[Suppression]) -> bool:
+    return any(s.covers(diagnostic.line, diagnostic.rule) for s in suppressions)
+
+
+def _position_key(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    return diagnostic.start, diagnostic.end, diagnostic.rule
+
+
+def _deduplicate(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Keep one diagnostic per span and category: two rules of a family may both see it."""
+    seen: set[tuple[int, int, str]] = set()
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        key = (diagnostic.start, diagnostic.end, diagnostic.category)
+        if key not in seen:
+            seen.add(key)
+            kept.append(diagnostic)
+    return kept

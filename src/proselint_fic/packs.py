@@ -1,0 +1,278 @@
+"""Declarative rule packs: TOML files under ``rules/`` that become rule objects.
+
+A pack holds ``[[rule]]`` tables. Two kinds of rule can be written without code:
+
+``kind = "pattern"``
+    A regular expression (the ``regex`` module's syntax). The whole match, or the named
+    group ``flag`` when present, is flagged. ``unless`` lists patterns that cancel a match
+    when they match a stretch of text around it that covers the flagged span;
+    ``unless_dialogue`` does the same only inside dialogue. ``replacement`` is a template:
+    ``{ellipsis}`` and ``{dash}`` are the document's own ellipsis and dash, ``{match}`` the
+    flagged text, ``{space}`` a space when the flagged text is glued to the next word, and
+    ``{name}`` any named group.
+
+``kind = "substitution"``
+    A table of wrong phrase -> right phrase (``[rule.swap]``), matched as whole words,
+    case-insensitively by default; the fix keeps the writer's capitalisation. A value may
+    be a table ``{ fix = "...", source = "..." }`` to cite where the right form comes from.
+
+Every rule carries ``flag`` (texts it must flag) and ``pass`` (texts it must leave alone),
+and optionally ``[[rule.fix]]`` pairs of ``before``/``after``; the test suite runs them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import regex
+
+from proselint_fic.diagnostic import Category, Severity
+from proselint_fic.rule import FixExample, Match, RuleMeta, Scope
+from proselint_fic.text_case import match_case
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+_UNLESS_WINDOW = 80
+_COMMON_KEYS = {
+    "id", "kind", "category", "severity", "scope", "summary", "message", "docs", "flag", "pass",
+    "fix", "enabled", "source",
+}
+_KIND_KEYS = {
+    "pattern": {"pattern", "ignorecase", "unless", "unless_dialogue", "replacement"},
+    "substitution": {"swap", "ignorecase", "unless"},
+}
+
+
+class PackError(ValueError):
+    """A pack file that cannot be turned into rules; the message names file and rule."""
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """A rule that is one regular expression plus exceptions."""
+
+    meta: RuleMeta
+    pattern: str
+    ignorecase: bool = False
+    unless: tuple[str, ...] = ()
+    unless_dialogue: tuple[str, ...] = ()
+    replacement: str | None = None
+
+    @cached_property
+    def _compiled(self) -> regex.Pattern[str]:
+        return _compile(self.pattern, self.ignorecase)
+
+    @cached_property
+    def _unless(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(_compile(p, self.ignorecase) for p in self.unless)
+
+    @cached_property
+    def _unless_dialogue(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(_compile(p, self.ignorecase) for p in self.unless_dialogue)
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        for found in self._compiled.finditer(text):
+            start, end = found.span("flag") if "flag" in found.re.groupindex else found.span()
+            if start < 0 or _cancelled(self._unless, text, start, end):
+                continue
+            if self._unless_dialogue and document.in_dialogue(start):
+                if _cancelled(self._unless_dialogue, text, start, end):
+                    continue
+            yield Match(start, end, replacements=self._replacements(found, text[start:end], document))
+
+    def _replacements(
+        self, found: regex.Match[str], flagged: str, document: Document
+    ) -> tuple[str, ...]:
+        if self.replacement is None:
+            return ()
+        groups = {k: v or "" for k, v in found.groupdict().items()}
+        style = document.style
+        end = found.end("flag") if "flag" in found.re.groupindex else found.end()
+        following = document.text[end : end + 1]
+        values = {
+            **groups,
+            "match": flagged,
+            "ellipsis": style.ellipsis,
+            "dash": style.dash,
+            # A space, when the flagged text is glued to the word that follows it.
+            "space": " " if following and (following.isalnum() or following in "\"'“‘") else "",
+        }
+        return (self.replacement.format_map(values),)
+
+
+@dataclass(frozen=True)
+class SubstitutionRule:
+    """A rule that is a table of wrong phrases and their right forms."""
+
+    meta: RuleMeta
+    swaps: Mapping[str, str]
+    ignorecase: bool = True
+    unless: tuple[str, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _compiled(self) -> regex.Pattern[str]:
+        # Longest first, so "could of had" wins over "could of" when both are listed.
+        phrases = sorted(self.swaps, key=len, reverse=True)
+        words = "|".join(_phrase_pattern(p) for p in phrases)
+        return _compile(rf"(?<![\w'’-])(?:{words})(?![\w'’]|-\w)", self.ignorecase)
+
+    @cached_property
+    def _lookup(self) -> dict[str, str]:
+        return {_normalise(k): v for k, v in self.swaps.items()}
+
+    @cached_property
+    def _unless(self) -> tuple[regex.Pattern[str], ...]:
+        return tuple(_compile(p, self.ignorecase) for p in self.unless)
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        for found in self._compiled.finditer(text):
+            start, end = found.span()
+            if _cancelled(self._unless, text, start, end):
+                continue
+            wrong = found.group()
+            right = self._lookup.get(_normalise(wrong))
+            if right is None:
+                continue
+            fix = match_case(wrong, right)
+            message = self.meta.message.format(match=wrong, fix=fix)
+            yield Match(start, end, message=message, replacements=(fix,))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    # Any run of spaces or a line break may separate the words of a phrase.
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
+
+
+def _normalise(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _compile(pattern: str, ignorecase: bool) -> regex.Pattern[str]:
+    flags = regex.VERSION1 | regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+    return regex.compile(pattern, flags)
+
+
+def _cancelled(patterns: Iterable[regex.Pattern[str]], text: str, start: int, end: int) -> bool:
+    window_start = max(0, start - _UNLESS_WINDOW)
+    window_end = min(len(text), end + _UNLESS_WINDOW)
+    for pattern in patterns:
+        for found in pattern.finditer(text, window_start, window_end, overlapped=True):
+            if found.start() <= start and found.end() >= end:
+                return True
+    return False
+
+
+# --- loading -------------------------------------------------------------------------
+
+
+def load_pack(path: Path) -> list[PatternRule | SubstitutionRule]:
+    """Read one pack file; raise :class:`PackError` naming the file and rule on bad input."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise PackError(f"{path}: cannot read rule pack: {error}") from None
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not entries:
+        raise PackError(f"{path}: a rule pack needs at least one [[rule]] table")
+    return [_build_rule(path, cast("dict[str, Any]", entry)) for entry in entries]
+
+
+def pack_files(location: Path) -> list[Path]:
+    """A pack file itself, or every ``*.toml`` below a folder, in a stable order."""
+    if location.is_file():
+        return [location]
+    return sorted(location.rglob("*.toml"))
+
+
+def _build_rule(path: Path, entry: dict[str, Any]) -> PatternRule | SubstitutionRule:
+    rule_id = str(entry.get("id", "<no id>"))
+    where = f"{path}: rule {rule_id!r}"
+    kind = entry.get("kind", "pattern")
+    if kind not in _KIND_KEYS:
+        raise PackError(f"{where}: unknown kind {kind!r} (expected pattern or substitution)")
+    unknown = set(entry) - _COMMON_KEYS - _KIND_KEYS[kind]
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    try:
+        meta = _build_meta(entry)
+        if kind == "pattern":
+            rule: PatternRule | SubstitutionRule = _build_pattern_rule(meta, entry)
+            _ = rule._compiled, rule._unless, rule._unless_dialogue
+        else:
+            rule = _build_substitution_rule(meta, entry)
+            _ = rule._compiled, rule._unless
+    except (KeyError, TypeError, ValueError, regex.error) as error:
+        raise PackError(f"{where}: {error}") from None
+    return rule
+
+
+def _build_meta(entry: dict[str, Any]) -> RuleMeta:
+    missing = [k for k in ("id", "category", "summary", "message") if k not in entry]
+    if missing:
+        raise KeyError(f"missing required key(s) {', '.join(missing)}")
+    fixes = tuple(FixExample(str(f["before"]), str(f["after"])) for f in entry.get("fix", []))
+    return RuleMeta(
+        id=str(entry["id"]),
+        category=cast(Category, entry["category"]),
+        severity=Severity.parse(str(entry.get("severity", "warning"))),
+        scope=cast(Scope, entry.get("scope", "both")),
+        summary=str(entry["summary"]),
+        message=str(entry["message"]),
+        docs=str(entry.get("docs", "")).strip(),
+        flags=_strings(entry.get("flag", []), "flag"),
+        passes=_strings(entry.get("pass", []), "pass"),
+        fixes=fixes,
+        enabled_by_default=bool(entry.get("enabled", True)),
+        source=str(entry.get("source", "")),
+    )
+
+
+def _build_pattern_rule(meta: RuleMeta, entry: dict[str, Any]) -> PatternRule:
+    replacement = entry.get("replacement")
+    return PatternRule(
+        meta=meta,
+        pattern=str(entry["pattern"]),
+        ignorecase=bool(entry.get("ignorecase", False)),
+        unless=_strings(entry.get("unless", []), "unless"),
+        unless_dialogue=_strings(entry.get("unless_dialogue", []), "unless_dialogue"),
+        replacement=None if replacement is None else str(replacement),
+    )
+
+
+def _build_substitution_rule(meta: RuleMeta, entry: dict[str, Any]) -> SubstitutionRule:
+    table = entry.get("swap")
+    if not isinstance(table, dict) or not table:
+        raise ValueError("a substitution rule needs a non-empty [rule.swap] table")
+    swaps: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for wrong, right in table.items():
+        if isinstance(right, dict):
+            swaps[wrong] = str(right["fix"])
+            if "source" in right:
+                sources[wrong] = str(right["source"])
+        else:
+            swaps[wrong] = str(right)
+    return SubstitutionRule(
+        meta=meta,
+        swaps=swaps,
+        ignorecase=bool(entry.get("ignorecase", True)),
+        unless=_strings(entry.get("unless", []), "unless"),
+        sources=sources,
+    )
+
+
+def _strings(value: object, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{key!r} must be a string or a list of strings")
+    return tuple(value)
