@@ -1,0 +1,5 @@
+"""``python -m proselint_fic`` runs the command line."""
+
+from proselint_fic.cli import main
+
+raise SystemExit(main())
