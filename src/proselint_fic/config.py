@@ -89,8 +89,8 @@ class Settings:
 
 
 @cache
-def _spec(glob: str) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", [glob])
+def _spec(glob: str) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines([glob])
 
 
 def _glob_matches(glob: str, relative: str) -> bool:
