@@ -28,7 +28,9 @@ def run_cli(
     )
 
 
-def run_json(*args: str, cwd: Path | None = None, stdin: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+def run_json(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> tuple[int, list[dict[str, Any]]]:
     done = run_cli("check", "--format", "json", *args, cwd=cwd, stdin=stdin)
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, json.loads(done.stdout)["diagnostics"]

@@ -44,8 +44,16 @@ def test_json_contract(tmp_path: Path) -> None:
     assert code == 1
     (found,) = diagnostics
     assert list(found) == [
-        "path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
-        "message", "replacements",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "replacements",
     ]
     assert (found["line"], found["column"], found["end_line"], found["end_column"]) == (2, 9, 2, 10)
     assert found["category"] == "ellipsis"
@@ -65,7 +73,9 @@ def test_jsonl_github_and_sarif(tmp_path: Path) -> None:
     github = run_cli("check", "--select", "ellipsis", "--format", "github", "ch1.txt", cwd=tmp_path)
     assert github.stdout.startswith("::warning file=ch1.txt,line=1,col=9,")
     sarif = json.loads(
-        run_cli("check", "--select", "ellipsis", "--format", "sarif", "ch1.txt", cwd=tmp_path).stdout
+        run_cli(
+            "check", "--select", "ellipsis", "--format", "sarif", "ch1.txt", cwd=tmp_path
+        ).stdout
     )
     result = sarif["runs"][0]["results"][0]
     assert sarif["version"] == "2.1.0"
@@ -81,7 +91,15 @@ def test_stdin(tmp_path: Path) -> None:
 
 def test_ignore_and_exit_zero(tmp_path: Path) -> None:
     _write(tmp_path, "ch1.txt", DEFECT)
-    ignored = run_cli("check", "--select", "ellipsis", "--ignore", "ellipsis.glued-lowercase", "ch1.txt", cwd=tmp_path)
+    ignored = run_cli(
+        "check",
+        "--select",
+        "ellipsis",
+        "--ignore",
+        "ellipsis.glued-lowercase",
+        "ch1.txt",
+        cwd=tmp_path,
+    )
     assert ignored.returncode == 0
     forgiven = run_cli("check", "--select", "ellipsis", "--exit-zero", "ch1.txt", cwd=tmp_path)
     assert forgiven.returncode == 0 and "ellipsis.glued-lowercase" in forgiven.stdout

@@ -18,7 +18,7 @@ def test_pyproject_table_is_found_walking_up(tmp_path: Path) -> None:
     )
     (tmp_path / "book").mkdir()
     (tmp_path / "book" / "ch1.txt").write_text(DEFECT + "Wait..what?\n")
-    code, diagnostics = run_json("book/ch1.txt", cwd=tmp_path)
+    _, diagnostics = run_json("book/ch1.txt", cwd=tmp_path)
     assert [d["rule"] for d in diagnostics] == ["ellipsis.two-dots"]
 
 
@@ -55,7 +55,9 @@ def test_explicit_config_overrides_discovery(tmp_path: Path) -> None:
         ("[tense]\n'*.md' = 'future'\n", "future"),
     ],
 )
-def test_bad_configuration_exits_2_naming_file_and_key(tmp_path: Path, body: str, names: str) -> None:
+def test_bad_configuration_exits_2_naming_file_and_key(
+    tmp_path: Path, body: str, names: str
+) -> None:
     (tmp_path / ".proselint-fic.toml").write_text(body)
     (tmp_path / "ch1.txt").write_text(DEFECT)
     done = run_cli("check", "ch1.txt", cwd=tmp_path)
@@ -74,7 +76,8 @@ def test_library_refuses_bad_explicit_config(tmp_path: Path) -> None:
 def test_words_and_word_files_reach_documents(tmp_path: Path) -> None:
     (tmp_path / "words.txt").write_text("# names\nGryphon\nAzkaroth\n")
     (tmp_path / ".proselint-fic.toml").write_text(
-        'words = ["Lisbet"]\nword-files = ["words.txt"]\ndialect = "en-GB"\n[tense]\n"**/*.md" = "present"\n'
+        'words = ["Lisbet"]\nword-files = ["words.txt"]\ndialect = "en-GB"\n'
+        '[tense]\n"**/*.md" = "present"\n'
     )
     linter = Linter()
     settings = linter.settings_for(tmp_path / "ch1.md")

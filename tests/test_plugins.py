@@ -106,7 +106,9 @@ def test_installed_entry_point_plugin_is_discovered(tmp_path: Path) -> None:
     )
     dist_info = site / "fic_demo_plugin-1.0.dist-info"
     dist_info.mkdir()
-    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: fic-demo-plugin\nVersion: 1.0\n")
+    (dist_info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fic-demo-plugin\nVersion: 1.0\n"
+    )
     (dist_info / "entry_points.txt").write_text("[proselint_fic]\ndemo = fic_demo_plugin\n")
     (tmp_path / "ch1.txt").write_text("It was very cold.\n")
     env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1"}

@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files larger than this many megabytes (default: %(default).0f)",
     )
     check.add_argument("--stdin-filename", help="the name to report for text read from stdin")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are diagnostics")
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are diagnostics"
+    )
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only")
     check.add_argument(
@@ -73,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and arguments[0] not in _COMMANDS and not arguments[0].startswith("-h"):
-        if arguments[0] != "--version":
-            arguments.insert(0, "check")
+    # `proselint-fic FILE...` means `proselint-fic check FILE...`, as with ruff.
+    if arguments and arguments[0] not in {*_COMMANDS, "-h", "--help", "--version"}:
+        arguments.insert(0, "check")
     parser = build_parser()
     options = parser.parse_args(arguments)
     if options.command is None:
@@ -217,7 +219,9 @@ def _run_add_word(options: argparse.Namespace) -> int:
     from proselint_fic.word_files import WordFileError, add_words_to_project
 
     try:
-        target, added = add_words_to_project(options.words, Path(options.file) if options.file else None)
+        target, added = add_words_to_project(
+            options.words, Path(options.file) if options.file else None
+        )
     except WordFileError as error:
         _error(str(error))
         return EXIT_ERROR

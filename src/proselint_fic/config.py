@@ -24,8 +24,16 @@ PYPROJECT = "pyproject.toml"
 _DIALECTS: tuple[str, ...] = get_args(Dialect)
 _TENSES: tuple[str, ...] = get_args(Tense)
 _KEYS = {
-    "select", "extend-select", "ignore", "severity", "per-file-ignores", "dialect", "words",
-    "word-files", "tense", "exclude",
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "per-file-ignores",
+    "dialect",
+    "words",
+    "word-files",
+    "tense",
+    "exclude",
 }
 
 
@@ -98,7 +106,7 @@ def _glob_matches(glob: str, relative: str) -> bool:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``.proselint-fic.toml``, or ``pyproject.toml`` with our table, above ``start``."""
+    """The nearest ``.proselint-fic.toml`` (or ``pyproject.toml`` with our table) above ``start``."""
     folder = start if start.is_dir() else start.parent
     for candidate_dir in (folder.resolve(), *folder.resolve().parents):
         tool_file = candidate_dir / TOOL_FILE
@@ -128,10 +136,7 @@ def load_settings(path: Path) -> Settings:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    if path.name == PYPROJECT:
-        table = data.get("tool", {}).get("proselint-fic", {})
-    else:
-        table = data
+    table = data.get("tool", {}).get("proselint-fic", {}) if path.name == PYPROJECT else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.proselint-fic] must be a table")
     return settings_from_table(cast("dict[str, Any]", table), path)
@@ -216,9 +221,7 @@ def _severities(table: dict[str, Any], where: Any) -> tuple[tuple[str, Severity]
     return tuple(pairs)
 
 
-def _per_file_ignores(
-    table: dict[str, Any], where: Any
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _per_file_ignores(table: dict[str, Any], where: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     entries = _table(table, "per-file-ignores", where)
     return tuple(
         (glob, _string_list(entries, glob, lambda k: f"{where('per-file-ignores')}.{k}"))

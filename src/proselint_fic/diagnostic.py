@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 Category = Literal["typo", "ellipsis", "tense", "punctuation", "repetition", "grammar", "style"]
@@ -18,7 +18,7 @@ CATEGORIES: tuple[Category, ...] = (
 )
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How loudly a diagnostic speaks. Ordered: ERROR > WARNING > INFO."""
 
     ERROR = "error"

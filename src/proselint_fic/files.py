@@ -84,7 +84,9 @@ def _read_gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _ignored(path: Path, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]], *, is_dir: bool) -> bool:
+def _ignored(
+    path: Path, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]], *, is_dir: bool
+) -> bool:
     resolved = path.resolve()
     for base, spec in ignores:
         try:

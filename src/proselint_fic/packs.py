@@ -43,8 +43,19 @@ if TYPE_CHECKING:
 
 _UNLESS_WINDOW = 80
 _COMMON_KEYS = {
-    "id", "kind", "category", "severity", "scope", "summary", "message", "docs", "flag", "pass",
-    "fix", "enabled", "source",
+    "id",
+    "kind",
+    "category",
+    "severity",
+    "scope",
+    "summary",
+    "message",
+    "docs",
+    "flag",
+    "pass",
+    "fix",
+    "enabled",
+    "source",
 }
 _KIND_KEYS = {
     "pattern": {"pattern", "ignorecase", "unless", "unless_dialogue", "replacement"},
@@ -85,10 +96,15 @@ class PatternRule:
             start, end = found.span("flag") if "flag" in found.re.groupindex else found.span()
             if start < 0 or _cancelled(self._unless, text, start, end):
                 continue
-            if self._unless_dialogue and document.in_dialogue(start):
-                if _cancelled(self._unless_dialogue, text, start, end):
-                    continue
-            yield Match(start, end, replacements=self._replacements(found, text[start:end], document))
+            if (
+                self._unless_dialogue
+                and document.in_dialogue(start)
+                and _cancelled(self._unless_dialogue, text, start, end)
+            ):
+                continue
+            yield Match(
+                start, end, replacements=self._replacements(found, text[start:end], document)
+            )
 
     def _replacements(
         self, found: regex.Match[str], flagged: str, document: Document
@@ -226,12 +242,16 @@ def _build_rule(
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     try:
         meta = _build_meta(entry)
+        rule: PatternRule | SubstitutionRule
         if kind == "pattern":
-            rule: PatternRule | SubstitutionRule = _build_pattern_rule(meta, entry, defines)
-            _ = rule._compiled, rule._unless, rule._unless_dialogue
+            pattern_rule = _build_pattern_rule(meta, entry, defines)
+            # Compile now, so a broken pattern is reported at load time, naming its rule.
+            _ = pattern_rule._compiled, pattern_rule._unless, pattern_rule._unless_dialogue
+            rule = pattern_rule
         else:
-            rule = _build_substitution_rule(meta, entry)
-            _ = rule._compiled, rule._unless
+            substitution_rule = _build_substitution_rule(meta, entry)
+            _ = substitution_rule._compiled, substitution_rule._unless
+            rule = substitution_rule
     except (KeyError, TypeError, ValueError, regex.error) as error:
         raise PackError(f"{where}: {error}") from None
     return rule

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import cast
 
 import pluggy
 
@@ -34,9 +35,9 @@ class Registry:
         return list(self.rules)
 
 
-def plugin_manager(extra_plugins: Iterable[object] = (), *, entry_points: bool = True) -> tuple[
-    pluggy.PluginManager, list[str]
-]:
+def plugin_manager(
+    extra_plugins: Iterable[object] = (), *, entry_points: bool = True
+) -> tuple[pluggy.PluginManager, list[str]]:
     """A plugin manager with the built-ins, installed entry points and ``extra_plugins``."""
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
@@ -80,11 +81,13 @@ def _rules_from_hooks(
 ) -> Iterable[tuple[str, Rule]]:
     for impl in manager.hook.proselint_fic_rules.get_hookimpls():
         try:
-            provided: Sequence[object] = impl.function()
+            provided = cast("Sequence[object]", impl.function() or ())
         except Exception as error:
-            errors.append(f"plugin {impl.plugin_name!r} raised while listing rules: {_describe(error)}")
+            errors.append(
+                f"plugin {impl.plugin_name!r} raised while listing rules: {_describe(error)}"
+            )
             continue
-        for rule in provided or ():
+        for rule in provided:
             if isinstance(rule, Rule):
                 yield impl.plugin_name, rule
             else:
@@ -96,11 +99,13 @@ def _packs_from_hooks(
 ) -> Iterable[tuple[str, Path]]:
     for impl in manager.hook.proselint_fic_rule_packs.get_hookimpls():
         try:
-            locations: Sequence[Path] = impl.function()
+            locations = cast("Sequence[Path]", impl.function() or ())
         except Exception as error:
-            errors.append(f"plugin {impl.plugin_name!r} raised while listing packs: {_describe(error)}")
+            errors.append(
+                f"plugin {impl.plugin_name!r} raised while listing packs: {_describe(error)}"
+            )
             continue
-        for location in locations or ():
+        for location in locations:
             yield impl.plugin_name, Path(location)
 
 

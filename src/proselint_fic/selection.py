@@ -38,7 +38,9 @@ def enabled_rules(
         default_on = rule.meta.enabled_by_default
         on = default_on if select is None else False
         for selector in selectors:
-            if selector == rule_id or (default_on and (selector == ALL or selects(selector, rule_id))):
+            if selector == rule_id or (
+                default_on and (selector == ALL or selects(selector, rule_id))
+            ):
                 on = True
         if on and not any(selects(selector, rule_id) for selector in ignored):
             chosen.append(rule)

@@ -30,13 +30,15 @@ class SourceText:
     bom: bytes = b""
 
 
-def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> SourceText:
+def read_source(
+    path: Path, *, encoding: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> SourceText:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit; "
-                "split the manuscript or raise --max-file-size"
+                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB "
+                "limit; split the manuscript or raise --max-file-size"
             )
         data = path.read_bytes()
     except FileNotFoundError:

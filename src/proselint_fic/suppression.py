@@ -65,7 +65,9 @@ def parse_suppressions(source: str, lines: LineIndex) -> tuple[Suppression, ...]
     return tuple(found)
 
 
-def _close(open_regions: dict[str, int], selector: str, line: int, found: list[Suppression]) -> None:
+def _close(
+    open_regions: dict[str, int], selector: str, line: int, found: list[Suppression]
+) -> None:
     if selector == _ALL:
         for name, first in open_regions.items():
             found.append(Suppression(first, line, name))

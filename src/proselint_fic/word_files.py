@@ -28,7 +28,7 @@ def project_word_file(start: Path) -> Path:
     if not settings.word_files:
         table = "[tool.proselint-fic]" if found.name == PYPROJECT else "the top level"
         raise WordFileError(
-            f"{found} names no word file: add word-files = [\"{DEFAULT_WORD_FILE}\"] under "
+            f'{found} names no word file: add word-files = ["{DEFAULT_WORD_FILE}"] under '
             f"{table}, or pass --file"
         )
     return settings.word_files[0]

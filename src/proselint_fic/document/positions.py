@@ -16,7 +16,7 @@ class LineIndex:
     JSON contract (code points), so editors and the scorer agree on positions.
     """
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
@@ -25,7 +25,7 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         """The (line, column) of ``offset``; an offset past the end maps to the end."""
         offset = max(0, min(offset, self._length))
-        line = bisect_right(self._starts, offset) - 1
+        line: int = bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
     def line_start(self, line: int) -> int:

@@ -15,6 +15,8 @@ def render_json(results: Sequence[FileResult]) -> str:
 
 def render_jsonl(results: Sequence[FileResult]) -> str:
     lines = [
-        json.dumps(d.to_dict(), ensure_ascii=False) for result in results for d in result.diagnostics
+        json.dumps(d.to_dict(), ensure_ascii=False)
+        for result in results
+        for d in result.diagnostics
     ]
     return "\n".join(lines) + ("\n" if lines else "")
