@@ -1,4 +1,6 @@
-"""``python -m proselint_fic`` runs the command line."""
+"""``python -m proselint_fic``: the same command as the ``proselint-fic`` script."""
+
+from __future__ import annotations
 
 from proselint_fic.cli import main
 
