@@ -1,6 +1,4 @@
-"""``python -m proselint_fic``: the same command as the ``proselint-fic`` script."""
-
-from __future__ import annotations
+"""``python -m proselint_fic`` runs the command line."""
 
 from proselint_fic.cli import main
 
