@@ -33,6 +33,8 @@ def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Dia
             diagnostics.append(_internal_error(rule, error, document, path))
             continue
         for match in matches:
+            if _starts_or_ends_on_markup(document, match):
+                continue
             diagnostic = _to_diagnostic(rule, match, override, document, path)
             if not _suppressed(diagnostic, suppressions):
                 diagnostics.append(diagnostic)
@@ -45,6 +47,18 @@ def _in_scope(rule: Rule, document: Document, matches: Iterable[Match]) -> Itera
         return matches
     want_dialogue = scope == "dialogue"
     return (m for m in matches if document.in_dialogue(m.start) == want_dialogue)
+
+
+def _starts_or_ends_on_markup(document: Document, match: Match) -> bool:
+    """True when a match begins or ends on a character the markup layer blanked out.
+
+    ``*no*.`` reads as `` no .`` to rules; a "space before a period" there is markup, not a
+    writer's slip, so no rule may report it.
+    """
+    if document.prose.segments is not None or match.end <= match.start:
+        return False
+    source, text = document.source, document.text
+    return any(text[i] != source[i] and text[i].isspace() for i in (match.start, match.end - 1))
 
 
 def _to_diagnostic(
