@@ -111,7 +111,8 @@ class PatternRule:
     ) -> tuple[str, ...]:
         if self.replacement is None:
             return ()
-        groups = {k: v for k, v in found.groupdict().items() if v is not None}
+        # A group that took no part in the match stands for nothing.
+        groups = {k: v or "" for k, v in found.groupdict().items()}
         style = document.style
         end = found.end("flag") if "flag" in found.re.groupindex else found.end()
         following = document.text[end : end + 1]
@@ -217,8 +218,14 @@ def _definitions(path: Path, pack: object) -> dict[str, str]:
 def _expand(pattern: str, defines: Mapping[str, str]) -> str:
     # Expanded in place rather than compiled as a DEFINE group: a DEFINE prefix stops the
     # regex engine from scanning ahead for a pattern's literal first character (10x slower).
-    for name, body in defines.items():
-        pattern = pattern.replace(f"(?&{name})", f"(?:{body})")
+    # Repeated so that one definition may use another, whatever their order.
+    for _ in range(len(defines) + 1):
+        expanded = pattern
+        for name, body in defines.items():
+            expanded = expanded.replace(f"(?&{name})", f"(?:{body})")
+        if expanded == pattern:
+            break
+        pattern = expanded
     return pattern
 
 
