@@ -1,0 +1,629 @@
+"""Punctuation rules that a single pattern cannot express.
+
+Some need the document's own habits: a space before ";" is a slip in one manuscript and
+the typesetting of the whole book in another; "--" is a dash where the writer never
+types an em dash, and an inconsistency where they usually do. Others need the dialogue
+map (a space just inside a quote, a quote never closed). The rest are here for speed: a
+pattern that starts with a set of marks makes the regex engine stop at every character,
+so each mark gets its own literal-led pattern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from proselint_fic.diagnostic import Severity
+from proselint_fic.rule import FixExample, Match, Rule, RuleMeta, Scope
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+__all__ = [
+    "DashHabitRule",
+    "MissingSpaceRule",
+    "MixedEllipsisRule",
+    "MixedQuotesRule",
+    "QuoteSpaceRule",
+    "RepeatedMarksRule",
+    "SpaceBeforeRule",
+    "UnbalancedQuotesRule",
+    "rules",
+]
+
+_FLAGS = regex.VERSION1 | regex.MULTILINE
+
+
+def _meta(
+    rule_id: str,
+    *,
+    summary: str,
+    message: str,
+    docs: str,
+    flags: Sequence[str],
+    passes: Sequence[str],
+    fixes: Sequence[tuple[str, str]] = (),
+    severity: Severity = Severity.WARNING,
+    scope: Scope = "both",
+    enabled: bool = True,
+) -> RuleMeta:
+    return RuleMeta(
+        id=rule_id,
+        category="punctuation",
+        severity=severity,
+        scope=scope,
+        summary=summary,
+        message=message,
+        docs=" ".join(docs.split()),
+        flags=tuple(flags),
+        passes=tuple(passes),
+        fixes=tuple(FixExample(before, after) for before, after in fixes),
+        enabled_by_default=enabled,
+    )
+
+
+def _merged(patterns: Sequence[regex.Pattern[str]], text: str) -> list[regex.Match[str]]:
+    """Every match of several literal-led patterns, in text order."""
+    found = [m for pattern in patterns for m in pattern.finditer(text)]
+    found.sort(key=lambda m: m.start())
+    return found
+
+
+# --- a space before a mark ---------------------------------------------------------------
+
+# What may stand before the stray space: a word, a number, a closing quote or bracket.
+_BEFORE_SPACE = r"[\p{L}\p{N}'’\"”)\]]"
+_AFTER_MARK = {
+    ",": "",
+    # Not a decimal (.5), a file name (.txt) or a spaced ellipsis (word . . .).
+    ".": r"(?![.\p{L}\p{N}]|[ \t]+\.)",
+    # Not an emoticon: ;) :D :-(
+    ";": r"(?=[\s\"”’']|\Z)",
+    ":": r"(?=[\s\"”’']|\Z)",
+    "!": "",
+    "?": "",
+}
+# French spacing, and some old typesetting, put a space before these marks on purpose.
+_HABIT_MARKS = frozenset(";:!?")
+
+
+def _space_before_pattern(mark: str) -> regex.Pattern[str]:
+    escaped = regex.escape(mark)
+    return regex.compile(
+        rf"{escaped}(?<={_BEFORE_SPACE}(?<flag>[ \t]+{escaped})){_AFTER_MARK[mark]}", _FLAGS
+    )
+
+
+@dataclass(frozen=True)
+class SpaceBeforeRule:
+    """A space between a word and the mark that follows it: ``word ,`` and ``Why ?``."""
+
+    meta: RuleMeta
+
+    @cached_property
+    def _patterns(self) -> dict[str, regex.Pattern[str]]:
+        return {mark: _space_before_pattern(mark) for mark in _AFTER_MARK}
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        found = {mark: list(pattern.finditer(text)) for mark, pattern in self._patterns.items()}
+        # French spacing spaces all four marks; old typesetting often only ; and :.
+        joint = _is_habit(
+            sum(len(found[mark]) for mark in _HABIT_MARKS),
+            sum(text.count(mark) for mark in _HABIT_MARKS),
+        )
+        for mark, matches in found.items():
+            if mark in _HABIT_MARKS and (joint or _is_habit(len(matches), text.count(mark))):
+                continue
+            for m in matches:
+                end = m.end()
+                start = _real_spaces_before(document, end - 1)
+                if start == end - 1:
+                    continue  # only blanked markup stood there: *word*,
+                glued = end < len(text) and text[end].isalnum()
+                yield Match(start, end, replacements=(mark + (" " if glued else ""),))
+
+
+def _is_real_space(document: Document, offset: int) -> bool:
+    """A space in the prose that is a space in the source, not blanked-out markup."""
+    return document.text[offset] in " \t" and document.source[document.to_source(offset)].isspace()
+
+
+def _real_spaces_before(document: Document, offset: int) -> int:
+    """The start of the run of real spaces that ends at ``offset``."""
+    start = offset
+    while start > 0 and _is_real_space(document, start - 1):
+        start -= 1
+    return start
+
+
+def _is_habit(spaced: int, total: int) -> bool:
+    # A few slips among many marks are slips; a space before most of them is the style.
+    return spaced >= 3 and 2 * spaced >= total
+
+
+# --- no space after a mark -----------------------------------------------------------------
+
+_BEFORE_MARK = r"[\p{L}\p{N}'’)\]\"”!?]"
+_GLUED_AFTER = {
+    # Not between two single letters: x,y.
+    ",": r"(?=\p{L})(?!(?<=(?<![\p{L}\p{N}])\p{L},)\p{L}(?![\p{L}\p{N}]))",
+    ";": r"(?=\p{L})",
+    # Only after a lowercase word of two letters or more: Re:Zero and BUFFY:hi are names
+    # and chat-log formatting.
+    ":": r"(?=\p{L})(?<=\p{Ll}\p{Ll}:)",
+    "!": r"(?=\p{L})",
+    "?": r"(?=\p{L})",
+}
+_ADDRESS_LIKE = regex.compile(r"://|\bwww\.|@|&#?\w+;|\?\w+=", regex.IGNORECASE)
+_TOKEN_EDGE = regex.compile(r"\s")
+
+
+@dataclass(frozen=True)
+class MissingSpaceRule:
+    """``formatted,and`` and ``honor,truly``: a mark glued to the next word."""
+
+    meta: RuleMeta
+
+    @cached_property
+    def _patterns(self) -> list[regex.Pattern[str]]:
+        return [
+            regex.compile(rf"{regex.escape(mark)}(?<={_BEFORE_MARK}.){after}", _FLAGS)
+            for mark, after in _GLUED_AFTER.items()
+        ]
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        for m in _merged(self._patterns, text):
+            if _in_address(text, m.start()):
+                continue
+            yield Match(m.start(), m.end(), replacements=(m.group() + " ",))
+
+
+def _in_address(text: str, offset: int) -> bool:
+    """Whether the whitespace-delimited token around ``offset`` is an address or entity."""
+    start = offset
+    while start > 0 and not text[start - 1].isspace() and offset - start < 200:
+        start -= 1
+    found = _TOKEN_EDGE.search(text, offset, offset + 200)
+    end = found.start() if found else min(len(text), offset + 200)
+    return _ADDRESS_LIKE.search(text, start, end) is not None
+
+
+# --- runs of ! and ? --------------------------------------------------------------------
+
+_MARK_RUN = regex.compile(r"[!?]{2,}")
+_HABIT_RUNS = 3
+
+
+@dataclass(frozen=True)
+class RepeatedMarksRule:
+    """``No!!`` and ``What??`` in narration, unless the writer does it throughout."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        if not any(run in text for run in ("!!", "??", "?!?", "!?!")):
+            return
+        runs = [m for m in _MARK_RUN.finditer(text) if m.group() not in ("?!", "!?")]
+        if len(runs) >= _HABIT_RUNS:
+            return  # the writer's own habit
+        for m in runs:
+            if document.in_emphasis(m.start()):
+                continue  # a text message or a shouted thought, in the character's voice
+            run = m.group()
+            fix = "?!" if "?" in run and "!" in run else run[0]
+            yield Match(m.start(), m.end(), replacements=(fix,))
+
+
+# --- dashes ------------------------------------------------------------------------------
+
+_EM_DASH_CLOSED = regex.compile(r"[\p{L}\p{N},.!?'’\"”]—[\p{L}\p{N}'‘\"“]")
+_EM_DASH_SPACED = regex.compile(r"[\p{L}\p{N},.!?'’\"”] — [\p{L}\p{N}'‘\"“]")
+_DOUBLE_HYPHEN = regex.compile(r"--(?<=(?<![-!<])(?<lead>[ \t]?)--)(?![->])(?<trail>[ \t]?)")
+_SPACED_HYPHEN = regex.compile(r"-(?<=\p{L}[,.!?'’\"”]?(?<lead>[ \t])-)(?<trail>[ \t])(?=\p{L})")
+_MIN_DASHES = 2
+_SPACED_HYPHEN_MESSAGE = (
+    "A spaced hyphen used as a dash: use the em dash the rest of the text uses."
+)
+
+
+@dataclass(frozen=True)
+class DashHabitRule:
+    """``--`` or a spaced hyphen as a dash in a manuscript that otherwise uses em dashes."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        if "—" not in text or ("--" not in text and " - " not in text):
+            return
+        closed = len(_EM_DASH_CLOSED.findall(text))
+        spaced = len(_EM_DASH_SPACED.findall(text))
+        if closed + spaced < _MIN_DASHES:
+            return
+        found = _merged([_DOUBLE_HYPHEN, _SPACED_HYPHEN], text)
+        if len(found) >= closed + spaced:
+            return  # the hyphens are the habit and the em dashes the exception
+        dash = " — " if spaced > closed else "—"
+        for m in found:
+            start, end = m.start(), m.end()
+            if m.group("lead"):
+                start -= len(m.group("lead"))
+            message = None
+            if m.group().strip() == "-":
+                message = _SPACED_HYPHEN_MESSAGE
+            yield Match(start, end, message=message, replacements=(dash,))
+
+
+# --- quote styles --------------------------------------------------------------------------
+
+_STRAIGHT_DOUBLE = regex.compile(r'"(?<!\d")')
+_CURLY_DOUBLE = regex.compile(r"[“”]")
+_STRAIGHT_SINGLE = regex.compile(r"'(?<!\d')")
+_CURLY_SINGLE = regex.compile(r"[‘’]")
+_OPENING_CONTEXT = frozenset(" \t\r\n([{—–-")
+
+
+@dataclass(frozen=True)
+class MixedQuotesRule:
+    """Straight and curly quotes (or apostrophes) in the same document."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        found: list[Match] = []
+        found.extend(_minority_marks(text, _STRAIGHT_DOUBLE, _CURLY_DOUBLE, double=True))
+        found.extend(_minority_marks(text, _STRAIGHT_SINGLE, _CURLY_SINGLE, double=False))
+        found.sort(key=lambda m: m.start)
+        yield from found
+
+
+def _minority_marks(
+    text: str, straight: regex.Pattern[str], curly: regex.Pattern[str], *, double: bool
+) -> list[Match]:
+    if double:
+        if '"' not in text or ("“" not in text and "”" not in text):
+            return []
+    elif "'" not in text or ("‘" not in text and "’" not in text):
+        return []
+    straight_marks = [m.start() for m in straight.finditer(text)]
+    curly_marks = [m.start() for m in curly.finditer(text)]
+    if not straight_marks or not curly_marks:
+        return []
+    kind = "quotes" if double else "apostrophes and quotes"
+    if len(curly_marks) >= len(straight_marks):
+        message = f"A straight mark among curly {kind}: use the curly form."
+        return [
+            Match(pos, pos + 1, message=message, replacements=_curly_fix(text, pos, double=double))
+            for pos in straight_marks
+        ]
+    message = f"A curly mark among straight {kind}: use the straight form."
+    plain = '"' if double else "'"
+    return [Match(pos, pos + 1, message=message, replacements=(plain,)) for pos in curly_marks]
+
+
+def _curly_fix(text: str, pos: int, *, double: bool) -> tuple[str, ...]:
+    before = text[pos - 1] if pos > 0 else " "
+    if double:
+        return ("“",) if before in _OPENING_CONTEXT else ("”",)
+    # A single mark after a letter is an apostrophe or a closing quote; at the start of a
+    # word it may open a quote or stand for dropped letters ('em), so no fix is offered.
+    return ("’",) if before.isalnum() or before in ".,!?" else ()
+
+
+# --- ellipsis styles ---------------------------------------------------------------------
+
+_ELLIPSIS_FORMS = {
+    "...": regex.compile(r"\.\.\.(?<![.][.][.][.])(?!\.)"),
+    "…": regex.compile(r"…"),
+    ". . .": regex.compile(r"\. \. \.(?<![.] [.] [.] [.])(?! \.)"),
+}
+
+
+@dataclass(frozen=True)
+class MixedEllipsisRule:
+    """``...`` and ``…`` (or ``. . .``) in the same document."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        if "…" not in text and ". . ." not in text:
+            return  # one style, or none
+        forms = {name: list(p.finditer(text)) for name, p in _ELLIPSIS_FORMS.items()}
+        used = {name: found for name, found in forms.items() if found}
+        if len(used) < 2:
+            return
+        dominant = document.style.ellipsis
+        if dominant not in used:
+            dominant = max(used, key=lambda name: len(used[name]))
+        for name, found in sorted(used.items()):
+            if name == dominant:
+                continue
+            for m in found:
+                yield Match(m.start(), m.end(), replacements=(dominant,))
+
+
+# --- quotes and the dialogue map --------------------------------------------------------
+
+_QUOTE_CHARS = frozenset("\"'“”‘’")
+
+
+@dataclass(frozen=True)
+class QuoteSpaceRule:
+    """``" Hello"`` and ``"Hello "``: a space just inside a quote."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        speech = document.speech
+        for span, closed in zip(speech.spans, speech.closed, strict=True):
+            start, end = span
+            if not closed or end - start < 4:
+                continue
+            opening, closing = text[start], text[end - 1]
+            if opening not in _QUOTE_CHARS or closing not in _QUOTE_CHARS:
+                continue
+            inner = start + 1
+            while inner < end - 1 and _is_real_space(document, inner):
+                inner += 1
+            if start + 1 < inner < end - 1 and not text[inner].isspace():
+                yield Match(start, inner, replacements=(opening,))
+            last = _real_spaces_before(document, end - 1)
+            if inner < last < end - 1 and not text[last - 1].isspace():
+                yield Match(last, end, replacements=(closing,))
+
+
+@dataclass(frozen=True)
+class UnbalancedQuotesRule:
+    """A quote opened and never closed, where the speech does not go on next paragraph."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        speech = document.speech
+        if speech.quote_style == "single":
+            return  # apostrophes make an unpaired single quote too weak a signal
+        paragraph_starts = {p.start for p in document.paragraphs}
+        for span, closed in zip(speech.spans, speech.closed, strict=True):
+            start, end = span
+            if closed:
+                if start in paragraph_starts and text[start] not in _QUOTE_CHARS:
+                    # A closer with no opener: the paragraph's opening quote is missing.
+                    yield Match(end - 1, end, message=_ORPHAN_CLOSER)
+                continue
+            paragraph = document.paragraph_at(start)
+            runs_on = paragraph is not None and end >= paragraph.end
+            if runs_on and paragraph and _next_paragraph_opens(document, paragraph.end):
+                continue  # speech that runs on into the next paragraph
+            yield Match(start, start + 1)
+
+
+_ORPHAN_CLOSER = "A closing quote with no opening quote in its paragraph: add the opening quote."
+
+
+def _next_paragraph_opens(document: Document, after: int) -> bool:
+    following = document.paragraph_at(_skip_space(document.text, after))
+    if following is None:
+        return False
+    return document.text[following.start] in '"“'
+
+
+def _skip_space(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+# --- the rule set --------------------------------------------------------------------------
+
+
+def rules() -> list[Rule]:
+    """The punctuation rules that are code, in a stable order."""
+    return [
+        SpaceBeforeRule(
+            _meta(
+                "punctuation.space-before",
+                summary="A space before a comma, period, question mark, exclamation mark, "
+                "semicolon or colon.",
+                message="A space before this mark: remove it.",
+                docs="""
+                "I died , and" and "Where would I go ?" have a stray space before the mark;
+                the fix removes it. Spaced ellipses (word . . .), decimals (.5), file names
+                and emoticons are left alone. A space before ; : ! ? that the document uses
+                most of the time (French spacing, old typesetting) is its style, and is
+                left alone.
+                """,
+                flags=[
+                    "I was trying to remember how I died , and I think I know.",
+                    '"Where else would I go ?"',
+                    "She sold the ballet shoes .",
+                    "He sits back down ,picks up a fork, and eats.",
+                ],
+                passes=[
+                    "I waited . . . and nobody came.",
+                    "It weighed .5 grams.",
+                    "lol :D see you",
+                    '"Where else would I go?"',
+                    "Quoi ? Mais non ! Pourquoi ? Comment ? Jamais !",
+                ],
+                fixes=[
+                    ("How I died , and why.", "How I died, and why."),
+                    ("He sat down ,picked up a fork.", "He sat down, picked up a fork."),
+                ],
+            )
+        ),
+        MissingSpaceRule(
+            _meta(
+                "punctuation.missing-space",
+                summary="No space after a comma, semicolon, colon, question or exclamation mark.",
+                message="No space after this mark: add one.",
+                docs="""
+                "formatted,and saved" and "an honor,truly" need a space after the comma;
+                so do ; : ? and ! glued to the next word. Periods are left to the ellipsis
+                rules (a period glued to a word is usually a lost ellipsis). Numbers
+                (1,000), times (10:30), web and e-mail addresses, HTML entities (&amp;),
+                pairs of single letters (x,y) and colons in names and chat logs
+                (Re:Zero, BUFFY:hi) are left alone.
+                """,
+                flags=[
+                    "The report was done, formatted,and saved.",
+                    '"It\'s been an honor,truly."',
+                    "She was tired;he was not.",
+                    '"Where?No, don\'t tell me."',
+                    "One thing remained:silence.",
+                ],
+                passes=[
+                    "It cost 1,000 credits at 10:30 sharp.",
+                    "See https://example.com/page?id=3,then reload.",
+                    "Salt &amp;pepper.",
+                    "Plot the x,y pairs.",
+                    "She watched Re:Zero all night.",
+                    "The report was done, formatted, and saved.",
+                ],
+                fixes=[("It was done, formatted,and saved.", "It was done, formatted, and saved.")],
+            )
+        ),
+        RepeatedMarksRule(
+            _meta(
+                "punctuation.repeated-marks",
+                summary="Doubled exclamation or question marks in narration.",
+                message="One mark is enough: a doubled ! or ? reads as shouting on the page.",
+                docs="""
+                "He was gone!!" in narration: one mark carries the force, and the words
+                should carry the rest. "?!" is left alone, and so is everything inside
+                emphasis (a text message, a shouted thought) and in dialogue. A writer who
+                doubles marks throughout (three times or more in the document) has made it
+                a style, and nothing is flagged.
+                """,
+                flags=["He was gone!! Just like that.", "Who would do this??"],
+                passes=[
+                    "He was gone! Just like that.",
+                    '"What?!" she said.',
+                    "*no pressure if u cant make it!!*",
+                ],
+                fixes=[("He was gone!! Just like that.", "He was gone! Just like that.")],
+                severity=Severity.INFO,
+                scope="narration",
+            )
+        ),
+        DashHabitRule(
+            _meta(
+                "punctuation.dash-habit",
+                summary="A double or spaced hyphen as a dash in a text that uses em dashes.",
+                message=(
+                    "A double hyphen used as a dash: use an em dash, as the rest of the text does."
+                ),
+                docs="""
+                A manuscript that writes its dashes as em dashes ("—") but has a few "--"
+                or " - " left from a draft or a phone keyboard. The fix uses the em dash,
+                spaced or closed as the rest of the text has it. A text that writes all
+                its dashes as "--" (as many older and plain-text books do) is left alone.
+                """,
+                flags=[
+                    "She ran—fast—out of the house. He followed -- too late.",
+                    "She ran—fast—out of the house. He followed - too late.",
+                ],
+                passes=[
+                    "She ran--fast--out of the house. He followed--too late.",
+                    "She ran—fast—out of the house. He followed—too late.",
+                    "Pages 3 - 5 of the report—the long one—were missing.",
+                    "<!-- a comment --> She ran—fast—away.",
+                ],
+                fixes=[
+                    (
+                        "She ran—fast—away. He followed -- too late.",
+                        "She ran—fast—away. He followed—too late.",
+                    )
+                ],
+            )
+        ),
+        MixedQuotesRule(
+            _meta(
+                "punctuation.mixed-quotes",
+                summary="Straight and curly quotes in the same text.",
+                message="Straight and curly quotes are mixed in this text: use one style.",
+                docs="""
+                Text pasted from different editors often mixes straight quotes (" ') with
+                curly ones (“ ” ‘ ’). The marks of the less used style are flagged, with
+                the other style's mark as the fix where the direction is certain. Inch and
+                foot marks after a number (5'11") are left alone.
+                """,
+                flags=[
+                    '“Come in,” she said. "Sit down." “Tea?”',
+                    "She didn’t know. He couldn’t say. It wasn't fair.",
+                ],
+                passes=[
+                    "“Come in,” she said. “Sit down.”",
+                    '"Come in," she said. "Sit down."',
+                    "“He’s 5'11\" tall,” she said.",
+                ],
+                fixes=[
+                    (
+                        '“Come in,” she said. “Tea?” "Sit."',
+                        '“Come in,” she said. “Tea?” “Sit."',
+                    )
+                ],
+            )
+        ),
+        MixedEllipsisRule(
+            _meta(
+                "punctuation.mixed-ellipsis",
+                summary="More than one ellipsis style in the same text.",
+                message="This ellipsis differs from the text's usual style: use one style.",
+                docs="""
+                "..." in one paragraph and "…" or ". . ." in the next. The ellipses in the
+                less used style are flagged, with the text's usual style as the fix.
+                """,
+                flags=["I waited... and waited… and nobody came. Then... nothing."],
+                passes=["I waited... and waited... and nobody came.", "I waited… and waited…"],
+                fixes=[("Wait... no... stop… please.", "Wait... no... stop... please.")],
+            )
+        ),
+        QuoteSpaceRule(
+            _meta(
+                "punctuation.quote-space",
+                summary="A space just inside a quotation mark.",
+                message="A space just inside the quote: remove it.",
+                docs="""
+                '" Hello," she said' and '"Hello ," she said' have a space between the
+                quotation mark and the words it holds; the fix removes it.
+                """,
+                flags=['" Hello," she said.', '"Hello, " she said.', "“ Fine.” He left."],
+                passes=['"Hello," she said.', 'She said "hi" and left.'],
+                fixes=[('" Hello," she said.', '"Hello," she said.')],
+            )
+        ),
+        UnbalancedQuotesRule(
+            _meta(
+                "punctuation.unbalanced-quotes",
+                summary="A quotation mark that is never closed, or closed but never opened.",
+                message="This quote is never closed: add the closing quotation mark.",
+                docs="""
+                A paragraph of dialogue that opens a quote and never closes it, where the
+                speech does not go on in the next paragraph. Speech that runs over several
+                paragraphs leaves each paragraph but the last open and opens the next one
+                with a quotation mark; that is correct and left alone. A closing quote
+                with no opening quote before it in the paragraph is flagged too.
+                Single-quote dialogue is not checked: apostrophes make it too uncertain.
+                """,
+                flags=[
+                    "\"I'm leaving, she said.\n\nHe didn't look up.",
+                    '"Wait," he said. "Don\'t go.\n\nShe went anyway.',
+                ],
+                passes=[
+                    '"I\'m leaving," she said.',
+                    '"It began long ago.\n\n"And it never ended," he said.',
+                ],
+            )
+        ),
+    ]

@@ -1,0 +1,178 @@
+"""Doubled words: "the the", also across a line break.
+
+A backreference pattern (``\\b(\\w+)\\s+\\1\\b``) has to try every word of a novel and
+costs tens of milliseconds on one; comparing the list of words with itself shifted by one
+finds the few candidates in a fraction of that, and only those are located with a
+pattern.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import compress
+from typing import TYPE_CHECKING
+
+import regex
+
+from proselint_fic.diagnostic import Severity
+from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+__all__ = ["DoubledWordRule", "rules"]
+
+# Before words are compared, marks that wrap a word (quotes, brackets, emphasis) become
+# spaces, so `"the the` and `*the* the` are candidates; marks that separate words
+# become a token of their own, so "the, the" is no candidate and "the the." is one.
+# (Translating each mark straight to " \x00 " takes str.translate off its fast path.)
+_SEPARATORS = str.maketrans(
+    {**dict.fromkeys('"“”()[]{}*_', " "), **dict.fromkeys(".,;:!?…—–/", "\x00")}
+)
+
+
+def _words(listing: str) -> list[str]:
+    return listing.split()
+
+
+def _words_joined(paragraph: str) -> str:
+    return " ".join(paragraph.split())
+
+
+# Grammatical doublings: "she had had enough", "he said that that was fine", "what it is
+# is a mess", "gave her her keys", "I do do that".
+_GRAMMATICAL = frozenset({"had", "that", "is", "was", "her", "do"})
+
+# Words whose doubling is a word of its own, anywhere: "bye bye", "there there", "tut tut".
+_REDUPLICATED = frozenset(
+    _words(
+        """
+    bye no yes yeah yep nope there now well tut tsk ha haha ho hee heh hah knock chop night
+    hush pom tom dum boo choo cha yum blah yada bla la da ta bang go hey oh ooh ah aah uh um
+    umm hm hmm mm mmm woof meow beep honk clap boom pew rah hip ding dong buzz zzz shh ssh
+    psst pst tick tock bam pow whoa wow okay ok
+    """
+    )
+)
+
+# Inside dialogue a speaker repeats on purpose: "very very", "please please", "wait wait".
+_SPOKEN = frozenset(
+    _words(
+        """
+    very so really much far too way super many more most long little such just
+    please sorry wait stop run go help come look listen hurry quick quickly faster fine
+    right sure again never always ever
+    """
+    )
+)
+
+
+@cache
+def _locator(word: str, ignorecase: bool) -> regex.Pattern[str]:
+    escaped = regex.escape(word)
+    # Words side by side with spaces and at most one line break between them. The word
+    # leads, so the search skips ahead to it.
+    return regex.compile(
+        rf"{escaped}(?<![\w'’-]{escaped})(?=\s)[ \t]*(?:\r?\n[ \t]*)?{escaped}(?![\w'’-])",
+        regex.IGNORECASE if ignorecase else 0,
+    )
+
+
+@dataclass(frozen=True)
+class DoubledWordRule:
+    """The same word twice in a row, unless grammar or the speaker means it."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterator[Match]:
+        text = document.text
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text  # a letter whose lower case is longer: search case-blind instead
+        for word in sorted(_candidates(lowered)):
+            if word in _GRAMMATICAL or word in _REDUPLICATED or not _is_word(word):
+                continue
+            for found in _locator(word, lowered is text).finditer(lowered):
+                match = self._judge(document, found, word)
+                if match is not None:
+                    yield match
+
+    def _judge(self, document: Document, found: regex.Match[str], word: str) -> Match | None:
+        start, end = found.span()
+        text = document.text
+        first = text[start : start + len(word)]
+        second = text[end - len(word) : end]
+        if second[:1].isupper():
+            return None  # names (Walla Walla, Humbert Humbert), a band, a new line of verse
+        if document.in_emphasis(start) != document.in_emphasis(end - 1):
+            return None  # "failed *failed*": the repetition is the point
+        if document.paragraph_at(start) != document.paragraph_at(end - 1):
+            return None
+        if word in _SPOKEN and document.in_dialogue(start):
+            return None
+        return Match(start, end, replacements=(first,))
+
+
+def _candidates(lowered: str) -> set[str]:
+    """Lower-cased words that appear twice in a row with no mark between them."""
+    words = lowered.translate(_SEPARATORS).replace("\x00", " \x00 ").split()
+    return set(compress(words, map(operator.eq, words, words[1:]))) - {"\x00"}
+
+
+def _is_word(word: str) -> bool:
+    return word.replace("'", "").replace("’", "").isalpha()
+
+
+def rules() -> list[Rule]:
+    """The repetition rules, in a stable order."""
+    return [
+        DoubledWordRule(
+            RuleMeta(
+                id="repetition.doubled-word",
+                category="repetition",
+                severity=Severity.WARNING,
+                scope="both",
+                summary="The same word twice in a row.",
+                message="A doubled word: delete one of them.",
+                docs=_words_joined(
+                    """
+                    "looking at the the cellar door" repeats a word by accident, often
+                    across a line break where the eye does not catch it. The fix keeps one.
+                    Grammatical doublings ("had had", "that that", "what it is is", "gave
+                    her her keys"), words that are doubled by nature ("bye bye", "there
+                    there", "tut tut"), names ("Walla Walla"), emphasis that makes the
+                    repetition the point ("failed *failed*") and a speaker's deliberate
+                    repetition of an intensifier or a plea inside dialogue ("very very",
+                    "please please", "wait wait") are left alone.
+                    """
+                ),
+                flags=(
+                    "He keeps looking at the the cellar door.",
+                    "She'd complained a a lot.",
+                    "\"That's that's something,\" she said.",
+                    "It was the long long grey afternoon.",
+                    "He read it, and\ndeletes deletes every message.",
+                ),
+                passes=(
+                    "She had had enough of him.",
+                    "He said that that was fine.",
+                    "What it is is a mess.",
+                    "He gave her her keys back.",
+                    '"Bye bye," she said. "There there."',
+                    '"No, no, no," he said. "It\'s very very bad."',
+                    "They moved to Walla Walla last spring.",
+                    '"Like, failed *failed*."',
+                    "It was over, the\n\nthe next morning proved it.",
+                ),
+                fixes=(
+                    FixExample(
+                        "He keeps looking at the the cellar door.",
+                        "He keeps looking at the cellar door.",
+                    ),
+                ),
+            )
+        )
+    ]
