@@ -1,0 +1,617 @@
+"""Finite narration verbs with their subjects: the evidence every tense decision rests on.
+
+Without a tagger a verb is recognised by position: after a subject (a pronoun, a name, a
+determiner + noun phrase, an indefinite such as *something*), or as the next conjunct of a
+verb already found ("she grabbed a rope, hauled herself aboard, and *starts*"). Each verb
+also records whether it opens a main clause, which is where a tense slip can be told from a
+reported, subordinate or relative clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from proselint_fic.checks.tense import words as wc
+from proselint_fic.checks.tense.lexicon import (
+    MODAL_PAST,
+    MODAL_PRESENT,
+    Tense,
+    VerbTables,
+)
+from proselint_fic.checks.tense.narration import Paragraph
+
+SubjectKind = Literal["pronoun", "name", "noun", "indefinite", "demonstrative", "relative", "chain"]
+Aspect = Literal["simple", "perfect", "progressive", "passive", "do", "modal"]
+
+_NEGATIVES: dict[str, str] = {
+    "isn't": "is",
+    "aren't": "are",
+    "wasn't": "was",
+    "weren't": "were",
+    "doesn't": "does",
+    "don't": "do",
+    "didn't": "did",
+    "hasn't": "has",
+    "haven't": "have",
+    "hadn't": "had",
+    "can't": "can",
+    "won't": "will",
+    "couldn't": "could",
+    "wouldn't": "would",
+    "shouldn't": "should",
+    "mightn't": "might",
+}
+# Forms of be, have and do, whose tense and person the tables cannot say alone.
+_AUXILIARIES: dict[str, tuple[str, Tense, tuple[wc.Person, ...]]] = {
+    "am": ("be", "present", ("1s",)),
+    "is": ("be", "present", ("3s",)),
+    "are": ("be", "present", ("pl",)),
+    "was": ("be", "past", ("1s", "3s")),
+    "were": ("be", "past", ("pl",)),
+    "has": ("have", "present", ("3s",)),
+    "have": ("have", "present", ("1s", "pl")),
+    "had": ("have", "past", ("1s", "3s", "pl")),
+    "does": ("do", "present", ("3s",)),
+    "do": ("do", "present", ("1s", "pl")),
+    "did": ("do", "past", ("1s", "3s", "pl")),
+}
+
+
+@dataclass(slots=True)
+class Event:
+    """One finite verb in narration."""
+
+    sentence: int  # index into the paragraph's sentences
+    index: int  # token index of the verb in its paragraph
+    start: int
+    end: int
+    word: str
+    tense: Tense
+    lemma: str
+    person: wc.Person
+    subject: SubjectKind
+    subject_word: str
+    subject_index: int
+    main: bool
+    subordinator: str
+    aspect: Aspect
+    comma_chain: bool = False
+
+
+def finite(word: str, person: wc.Person, table: VerbTables) -> tuple[Tense, str] | None:
+    """The tense and lemma of ``word`` as the finite verb of a ``person`` subject."""
+    word = _NEGATIVES.get(word, word)
+    auxiliary = _AUXILIARIES.get(word)
+    if auxiliary is not None:
+        lemma, tense, persons = auxiliary
+        if person in persons or (word == "were" and person != "pl"):
+            return tense, lemma
+        return None
+    if word in MODAL_PRESENT:
+        return "present", word
+    past_lemma = table.past.get(word)
+    if person == "3s":
+        if past_lemma is not None:
+            return "past", past_lemma
+        third_lemma = table.third.get(word)
+        return ("present", third_lemma) if third_lemma is not None else None
+    base_lemma = table.base_lemma(word)
+    if past_lemma is not None:
+        # "put", "set", "read" (and "found", "saw") are past or present after I/they.
+        return None if base_lemma is not None else ("past", past_lemma)
+    return ("present", base_lemma) if base_lemma is not None else None
+
+
+class SentenceReader:
+    """Finds the events of one paragraph, sentence by sentence."""
+
+    def __init__(self, table: VerbTables, names: frozenset[str]) -> None:
+        self.table = table
+        self.names = names
+        self.verbish = table.finite_forms | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
+
+    def read(self, paragraph: Paragraph) -> list[Event]:
+        events: list[Event] = []
+        for number, (first, stop) in enumerate(paragraph.sentences):
+            events.extend(self._sentence(paragraph, number, first, stop))
+        return events
+
+    def _sentence(self, p: Paragraph, number: int, first: int, stop: int) -> list[Event]:
+        lower = p.lower
+        verbish = self.verbish
+        found: list[Event] = []
+        for index in [i for i in range(first, stop) if lower[i] in verbish]:
+            contraction = wc.CONTRACTIONS.get(lower[index])
+            if contraction is not None:
+                event = self._contraction(
+                    p, number, first, index, contraction=contraction, found=found
+                )
+            else:
+                event = self._verb(p, number, first, index, found)
+            if event is not None:
+                found.append(event)
+        return found
+
+    # -- subjects ---------------------------------------------------------------------
+
+    def _contraction(
+        self,
+        p: Paragraph,
+        number: int,
+        first: int,
+        index: int,
+        *,
+        contraction: tuple[wc.Person, str, str],
+        found: list[Event],
+    ) -> Event | None:
+        person, tense, lemma = contraction
+        if not tense:
+            return None  # 'd: had or would, never evidence either way
+        if lemma == "will":
+            return None
+        pronoun = p.lower[index].split("'")[0]
+        kind: SubjectKind = (
+            "pronoun"
+            if pronoun in wc.SUBJECT_PRONOUNS
+            else "indefinite"
+            if pronoun in wc.INDEFINITES
+            else "relative"
+            if pronoun in {"who", "what", "where", "how"}
+            else "demonstrative"
+        )
+        main, subordinator = self._position(p, first, index, found)
+        return Event(
+            number,
+            index,
+            p.starts[index],
+            p.ends[index],
+            p.word(index),
+            "present",
+            lemma,
+            person,
+            kind,
+            pronoun,
+            index,
+            main,
+            subordinator,
+            self._aspect(p, index, lemma),
+        )
+
+    def _verb(
+        self, p: Paragraph, number: int, first: int, index: int, found: list[Event]
+    ) -> Event | None:
+        lower = p.lower
+        word = lower[index]
+        if index == first or lower[index - 1] in _NEVER_BEFORE_A_VERB:
+            return None  # "the look", "to see", "of course": not a finite verb
+        # Skip the adverbs between a subject and its verb ("she just slid").
+        k = index - 1
+        while k >= first and k >= index - 3 and self._is_gap(lower[k]):
+            k -= 1
+        if k < first:
+            return None
+        before = lower[k]
+        subject = self._subject(p, first, k, word)
+        if subject is not None:
+            start, person, kind = subject
+            resolved = finite(word, person, self.table)
+            if resolved is None:
+                return None
+            tense, lemma = resolved
+            if not p.word(index)[0].islower():
+                return None  # a verb is never capitalised after its subject ("Lucas Lodge")
+            if kind in {"noun", "name"} and (
+                word == "like" or not self._plausible_after_noun(p, index, lemma, kind)
+            ):
+                return None
+            if kind == "relative":
+                main, subordinator = False, before
+            else:
+                main, subordinator = self._position(p, first, start, found)
+            if (
+                kind == "noun"
+                and word in self.table.participles
+                and (
+                    (not main and subordinator not in wc.SUBORDINATORS)
+                    or self._participle_phrase(p, first, index)
+                )
+            ):
+                return None  # "her brother's body wrapped in sailcloth": a participle
+            return Event(
+                number,
+                index,
+                p.starts[index],
+                p.ends[index],
+                p.word(index),
+                tense,
+                lemma,
+                person,
+                kind,
+                lower[start],
+                start,
+                main,
+                subordinator,
+                self._aspect(p, index, lemma),
+            )
+        if before in wc.COORDINATORS or before == ",":
+            return self._conjunct(p, number, first, index, connector=k, found=found)
+        return None
+
+    def _participle_phrase(self, p: Paragraph, first: int, index: int) -> bool:
+        """ "a parrot named Admiral", "like this: the lights dimmed, the shelves casting":
+        after a colon, or before a name, a noun and a past form make a description."""
+        following = p.word(index + 1) if index + 1 < len(p.lower) else ""
+        if following[:1].isupper():
+            return True
+        return ":" in p.lower[first:index]
+
+    def _is_gap(self, word: str) -> bool:
+        if word in wc.GAP_WORDS:
+            return True
+        return word.endswith("ly") and len(word) > 4 and not self.table.is_verb_form(word)
+
+    def _subject(
+        self, p: Paragraph, first: int, k: int, verb: str
+    ) -> tuple[int, wc.Person, SubjectKind] | None:
+        """Where the subject ending at token ``k`` starts, its person and kind."""
+        lower = p.lower
+        word = lower[k]
+        pronoun = wc.SUBJECT_PRONOUNS.get(word)
+        if pronoun is not None:
+            if word == "i" and p.word(k) != "I":
+                return None
+            if word in {"you", "it"} and k > first and self._takes_object(lower[k - 1]):
+                return None
+            return k, pronoun, "pronoun"
+        if word in wc.INDEFINITES:
+            return k, "3s", "indefinite"
+        if word in wc.DEMONSTRATIVES:
+            if word == "that" and k > first and lower[k - 1] not in wc.BOUNDARY_PUNCTUATION:
+                return k, "3s", "relative"
+            return k, ("pl" if verb in {"are", "were"} else "3s"), "demonstrative"
+        if word in {"who", "which"}:
+            return k, ("pl" if verb in {"are", "were", "have"} else "3s"), "relative"
+        if word in wc.NOT_NAMES or word in wc.COORDINATORS or not word[0].isalpha():
+            return None
+        if p.word(k)[0].isupper() and self._is_name(p, first, k):
+            with_name = self._noun_phrase_with_name(p, first, k)
+            if with_name is not None:
+                return with_name
+            start = self._name_start(p, first, k)
+            if start > first and lower[start - 1] in wc.DETERMINERS:
+                return start - 1, "3s", "noun"  # "the Court", "the Red Duke"
+            return start, "3s", "name"
+        return self._noun_phrase(p, first, k)
+
+    def _name_start(self, p: Paragraph, first: int, k: int) -> int:
+        """Back over titles, other names and "of" ("Captain Vash of Varr")."""
+        lower = p.lower
+        start = k
+        while start > first:
+            previous = p.word(start - 1)
+            if previous == "." and start - 2 >= first and lower[start - 2] in wc.TITLES:
+                start -= 2  # "Dr. Helena Marsh"
+            elif (
+                previous[0].isupper()
+                and (lower[start - 1] not in wc.NOT_NAMES or lower[start - 1] in wc.TITLES)
+                and lower[start - 1] not in wc.SUBJECT_PRONOUNS
+            ):
+                start -= 1
+            elif (
+                lower[start - 1] == "of"
+                and start - 2 >= first
+                and p.word(start - 2)[0].isupper()
+                and lower[start - 2] not in wc.NOT_NAMES
+            ):
+                start -= 2
+            else:
+                break
+        return start
+
+    def _takes_object(self, word: str) -> bool:
+        if word in wc.OBJECT_MARKERS:
+            return True
+        table = self.table
+        return (word in table.past or word in table.third) and not table.is_nominal(word)
+
+    def _is_name(self, p: Paragraph, first: int, k: int) -> bool:
+        word = p.word(k)
+        if "'" in word or "’" in word:
+            return False
+        return k > first or word in self.names
+
+    def _noun_phrase(
+        self, p: Paragraph, first: int, k: int
+    ) -> tuple[int, wc.Person, SubjectKind] | None:
+        """A determiner or possessive, then up to three words: "his jaw", "the old man".
+
+        One prepositional phrase may follow the head noun ("the knot in Theo's chest").
+        """
+        lower = p.lower
+        head = k
+        start = self._determiner_before(p, first, k)
+        if start is None:
+            return None
+        if start > first + 1 and lower[start - 1] in wc.NOUN_PHRASE_PREPOSITIONS:
+            outer = self._determiner_before(p, first, start - 2)
+            if outer is not None:
+                head = start - 2
+                start = outer
+        return self._noun_phrase_result(lower, start, head)
+
+    def _noun_phrase_result(
+        self, lower: list[str], start: int, head: int
+    ) -> tuple[int, wc.Person, SubjectKind]:
+        noun = lower[head]
+        plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s"))
+        return start, ("pl" if plural else "3s"), "noun"
+
+    def _noun_phrase_with_name(
+        self, p: Paragraph, first: int, k: int
+    ) -> tuple[int, wc.Person, SubjectKind] | None:
+        """ "the city of Aldmere": a noun phrase whose preposition governs a bare name."""
+        lower = p.lower
+        start = k
+        while start > first and p.word(start - 1)[0].isupper():
+            start -= 1
+        if start - 2 < first or lower[start - 1] not in wc.NOUN_PHRASE_PREPOSITIONS:
+            return None
+        outer = self._determiner_before(p, first, start - 2)
+        if outer is None:
+            return None
+        return self._noun_phrase_result(lower, outer, start - 2)
+
+    def _determiner_before(self, p: Paragraph, first: int, k: int) -> int | None:
+        lower = p.lower
+        if not self._nounish(lower[k]) or lower[k].endswith(("'s", "s'")):
+            return None  # a possessive is never the head: "the Duke's cooks", "nobody's"
+        m = k - 1
+        while m >= first and m >= k - 3:
+            word = lower[m]
+            if word in wc.DETERMINERS or (word.endswith(("'s", "s'")) and m != k):
+                return m
+            if not self._nounish(word):
+                return None
+            m -= 1
+        return None
+
+    def _nounish(self, word: str) -> bool:
+        if (
+            not word[0].isalpha()
+            or word in wc.NOT_NAMES
+            or word in wc.SUBORDINATORS
+            or word.endswith("ly")
+            or word in wc.CONTRACTIONS
+            or word in _AUXILIARIES
+            or word in _NEGATIVES
+            or word in wc.MODALS_ANY
+        ):
+            return False
+        table = self.table
+        return table.is_nominal(word) or not table.is_verb_form(word)
+
+    def _plausible_after_noun(
+        self, p: Paragraph, index: int, lemma: str, kind: SubjectKind
+    ) -> bool:
+        """A verb after a noun phrase must not be the last noun of a compound.
+
+        "the sea comes anyway" is a clause; "the kitchen lights flicker" has its verb one
+        word later, and "the fits and starts of" is a noun. A form with a nominal reading
+        counts only when the next word cannot be the verb instead.
+        """
+        word = p.lower[index]
+        if lemma in {"be", "have", "do"} or word in wc.MODALS_ANY or word in _NEGATIVES:
+            return True
+        if not self.table.is_nominal(word):
+            return True
+        following = p.lower[index + 1] if index + 1 < len(p.lower) else ""
+        if following in wc.OBJECT_LIKE:
+            return True
+        if not following[:1].isalpha():
+            # "The free throws." is a fragment: an adjective, then a noun.
+            return not self._adjective_like(p.lower[index - 1])
+        table = self.table
+        if following in wc.PREPOSITIONS:
+            # "the lights in the office buzzed": a noun, its modifier, then the verb.
+            return following != "of" and (kind == "name" or not self._verb_later(p, index))
+        return following not in table.finite_forms
+
+    def _verb_later(self, p: Paragraph, index: int) -> bool:
+        """Whether a finite-looking verb follows in the same clause."""
+        table = self.table
+        lower = p.lower
+        for m in range(index + 1, min(index + 9, len(lower))):
+            word = lower[m]
+            if word in wc.BOUNDARY_PUNCTUATION or not word[0].isalnum():
+                return False
+            if word in table.past or word in table.third or word in _AUXILIARIES:
+                return True
+            if word in table.forms and not table.is_nominal(word):
+                return True
+        return False
+
+    def _adjective_like(self, word: str) -> bool:
+        return "a" in self.table.readings.get(word, "") or word.endswith(_ADJECTIVE_ENDINGS)
+
+    # -- coordination -----------------------------------------------------------------
+
+    def _conjunct(
+        self,
+        p: Paragraph,
+        number: int,
+        first: int,
+        index: int,
+        *,
+        connector: int,
+        found: list[Event],
+    ) -> Event | None:
+        """The next verb of a chain: "she grabbed a rope, hauled herself aboard, and starts"."""
+        if not found or found[-1].sentence != number:
+            return None
+        lower = p.lower
+        head = found[-1]
+        if connector > first and lower[connector - 1] == "," and lower[connector] != ",":
+            # ", and" after a subordinate clause returns to the main one: "she sits there,
+            # close enough that her arm presses against his, and watched the water".
+            head = next((e for e in reversed(found) if e.sentence == number and e.main), head)
+        else:
+            # Anything that opens a new clause between the head and this verb breaks it.
+            for m in range(head.index + 1, connector):
+                word = lower[m]
+                if word in wc.CLAUSE_BREAKS or word in wc.SUBJECT_PRONOUNS:
+                    return None
+                if word in wc.CONTRACTIONS or word in wc.MODALS_ANY or word == "to":
+                    return None
+        if head.subject == "relative":
+            return None
+        comma_only = lower[connector] == ","
+        if comma_only and connector > first and lower[connector - 1] in wc.COORDINATORS:
+            return None
+        word = lower[index]
+        resolved = finite(word, head.person, self.table)
+        if resolved is None:
+            return None
+        tense, lemma = resolved
+        if not self._plausible_conjunct(p, index, connector, head, comma_only):
+            return None
+        return Event(
+            number,
+            index,
+            p.starts[index],
+            p.ends[index],
+            p.word(index),
+            tense,
+            lemma,
+            head.person,
+            "chain",
+            head.subject_word,
+            connector,
+            head.main,
+            head.subordinator,
+            self._aspect(p, index, lemma),
+            comma_only,
+        )
+
+    def _plausible_conjunct(
+        self, p: Paragraph, index: int, connector: int, head: Event, comma_only: bool
+    ) -> bool:
+        table = self.table
+        lower = p.lower
+        word = lower[index]
+        if head.aspect in {"modal", "do", "perfect", "progressive", "passive"}:
+            return False
+        participle_like = word in table.participles
+        if comma_only and (
+            participle_like
+            or table.base_lemma(word) is not None
+            or table.is_nominal(word)
+            or head.lemma in wc.COPULAS
+        ):
+            # ", pulled taut by the wind" is a participle phrase, not a second verb.
+            return False
+        previous = lower[connector - 1]
+        if previous == "," and connector >= 2:
+            previous = lower[connector - 2]
+        if participle_like and (
+            head.lemma in wc.COPULAS
+            or previous in table.participles
+            or "a" in table.readings.get(previous, "")
+        ):
+            # "is cramped and faded": adjectives joined, not verbs.
+            return False
+        if table.is_nominal(word):
+            following = lower[index + 1] if index + 1 < len(lower) else ""
+            follows_verb = previous == head.word.lower() or previous in wc.VERB_FOLLOWERS
+            if following in wc.VERB_FOLLOWERS or following.endswith("ing"):
+                return True
+            if following in wc.PREPOSITIONS:
+                return following != "of"  # "and leans against", not "and starts of"
+            return follows_verb and not following[:1].isalpha()
+        return True
+
+    # -- clause position ----------------------------------------------------------------
+
+    def _position(
+        self, p: Paragraph, first: int, start: int, found: list[Event]
+    ) -> tuple[bool, str]:
+        """Whether a subject at ``start`` opens a main clause, else the subordinator."""
+        lower = p.lower
+        if start == first:
+            return True, ""
+        before = lower[start - 1]
+        if before == "that":
+            return False, "that"
+        m = start - 1
+        while m >= first and m >= start - 8 and lower[m] not in wc.BOUNDARY_PUNCTUATION:
+            if lower[m] in wc.SUBORDINATORS and lower[m] != "that":
+                return False, lower[m]
+            m -= 1
+        if (
+            before in wc.BOUNDARY_PUNCTUATION
+            or before in wc.CLAUSE_OPENERS
+            or (self._is_sentence_adverb(before) and self._opens(lower, first, start - 1))
+        ):
+            pending = self._pending_subordinator(p, first, start, found)
+            return (False, pending) if pending else (True, "")
+        # "the woman she was", "knows he is", "said she": not a main clause.
+        return False, before
+
+    def _is_sentence_adverb(self, word: str) -> bool:
+        return word.endswith("ly") and not self.table.is_verb_form(word)
+
+    def _opens(self, lower: list[str], first: int, m: int) -> bool:
+        """Whether token ``m`` starts a clause ("and slowly she turns", not "nearly a
+        hundred")."""
+        if m == first:
+            return True
+        before = lower[m - 1]
+        return before in wc.BOUNDARY_PUNCTUATION or before in wc.CLAUSE_OPENERS
+
+    def _pending_subordinator(
+        self, p: Paragraph, first: int, start: int, found: list[Event]
+    ) -> str:
+        """A conjunction still waiting for its clause: "because, in so many ways, she did"."""
+        lower = p.lower
+        for m in range(start - 1, first - 1, -1):
+            word = lower[m]
+            if word in {";", ":"}:
+                return ""
+            if word in wc.CONJUNCTIONS:
+                if any(m < event.index < start for event in found):
+                    return ""
+                return word
+        return ""
+
+    def _aspect(self, p: Paragraph, index: int, lemma: str) -> Aspect:
+        lower = p.lower
+        word = lower[index]
+        if word in wc.MODALS_ANY or lemma in MODAL_PRESENT or word in MODAL_PAST:
+            return "modal"
+        if lemma == "do":
+            following = lower[index + 1] if index + 1 < len(lower) else ""
+            if word.endswith("n't") or following in self.table.forms or following == "not":
+                return "do"
+            # "she did fuck it up": an emphatic do before a verb the tables may not know.
+            object_like = following in wc.OBJECT_LIKE or following in wc.DETERMINERS
+            return "simple" if object_like or not following[:1].isalpha() else "do"
+        if lemma not in {"be", "have"}:
+            return "simple"
+        m = index + 1
+        while m < len(lower) and m <= index + 3 and (lower[m] in wc.GAP_WORDS):
+            m += 1
+        if m >= len(lower):
+            return "simple"
+        following = lower[m]
+        if lemma == "have":
+            return "perfect" if following in self.table.participles else "simple"
+        if following.endswith("ing") and len(following) > 4:
+            return "progressive"
+        if following in self.table.participles:
+            return "passive"
+        return "simple"
+
+
+# A finite verb never directly follows these.
+_NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his", "its"}
+_ADJECTIVE_ENDINGS = tuple(wc.wordset("ent ant ous ive ful less able ible ic al ary ish ese est"))

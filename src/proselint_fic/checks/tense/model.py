@@ -1,0 +1,521 @@
+"""The scene-level tense model: which tense each scene is told in, and which verbs slip.
+
+A scene's tense is the majority of its narration verbs (or the configured tense). A verb in
+the other tense is a *slip* only when nothing explains it: it opens a main clause, its
+sentence carries no past perfect, time expression, condition, report or habit, it is not
+part of a letter or diary in another voice, and the narration around it is in the scene's
+tense. Present-tense fiction uses the past for backstory all the time; backstory comes in
+runs and with those markers, a slip usually sits alone between verbs in the right tense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+from weakref import WeakKeyDictionary
+
+from proselint_fic.checks.tense import words as wc
+from proselint_fic.checks.tense.events import Event, SentenceReader
+from proselint_fic.checks.tense.lexicon import Tense, VerbTables, in_other_tense, tables
+from proselint_fic.checks.tense.narration import Paragraph, lowered, narration_view, tokenize
+from proselint_fic.document import Document
+
+FindingKind = Literal["slip", "weak", "mixed"]
+
+# A scene needs this many votes before its own majority outranks the document's.
+MIN_SCENE_VOTES = 6
+# A majority below this share is no majority: the scene is reported as mixed.
+CLEAR_MAJORITY = 0.65
+MIN_MIXED_VOTES = 12
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b(?!['’])")
+# The speaker named in a dialogue tag: '"We've got eleven," Rosie said'. The dialogue is
+# masked in the narration view, so the name directly follows the mask.
+_TAGGED_NAME = re.compile(r"\ue000[ \t]+([A-Z][a-z]+)(?= [a-z])")
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?:[A-Z][a-z]+)?\b(?!['’])")
+# Expressions that place an event in the past ("years ago", "last night", "when she was six").
+_PAST_TIME = re.compile(
+    r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when|in)|once upon"
+    r"|last (?:night|week|month|year|summer|winter|spring|autumn|fall|time|weekend|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|term|semester|christmas)"
+    r"|the (?:other|previous|day before|night before|first|last) (?:day|night|week|time|year)?"
+    r"|as a (?:child|kid|girl|boy|teenager|teen|baby|student)"
+    r"|when (?:i|he|she|we|they|you) (?:was|were)\b"
+    r"|(?:years|months|weeks|days|decades|hours) (?:before|earlier|back)"
+    r"|for (?:\w+ )?(?:years|months|decades|ages|a lifetime|generations)"
+    r"|(?:that|this) (?:morning|afternoon|evening|night|day|week|summer|winter|spring|"
+    r"autumn|fall|year|time)"
+    r"|in those days|in (?:19|20)\d\d)\b"
+)
+_CONDITIONAL = wc.wordset(
+    "if unless wish wished wishes rather suppose supposing imagine imagines imagined "
+    "pretend pretends though would could might should wouldn't couldn't"
+)
+_GENERIC_SUBJECTS = wc.wordset(
+    "you one people everyone everybody nobody anyone anybody nothing everything"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    word: str
+    kind: FindingKind
+    scene_tense: Tense
+    replacement: str = ""
+    reason: str = ""
+    counts: tuple[int, int] = (0, 0)  # present and past votes, for mixed scenes
+
+
+@dataclass(slots=True)
+class _SceneData:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    events: list[list[Event]] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)
+    present: int = 0
+    past: int = 0
+    first_person: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    findings: tuple[Finding, ...]
+    scene_tenses: tuple[Tense | None, ...]
+
+
+_CACHE: WeakKeyDictionary[Document, Analysis] = WeakKeyDictionary()
+
+
+def analyse(document: Document) -> Analysis:
+    """The tense findings for ``document``, computed once and shared by the three rules."""
+    cached = _CACHE.get(document)
+    if cached is None:
+        cached = _analyse(document)
+        _CACHE[document] = cached
+    return cached
+
+
+def _analyse(document: Document) -> Analysis:
+    view = narration_view(document)
+    lower_view = lowered(view)
+    table = tables()
+    names = _learn_names(view, table)
+    reader = SentenceReader(table, names)
+    scenes: list[_SceneData] = []
+    for scene in document.scenes:
+        data = _SceneData()
+        for span in scene.paragraphs:
+            paragraph = tokenize(view, lower_view, span)
+            data.paragraphs.append(paragraph)
+            data.events.append(reader.read(paragraph))
+        _mark_quoted_voice(data)
+        _count_votes(data)
+        scenes.append(data)
+
+    pinned = document.options.tense
+    total_present = sum(s.present for s in scenes)
+    total_past = sum(s.past for s in scenes)
+    document_tense = pinned or _majority(total_present, total_past, minimum=3)
+    findings: list[Finding] = []
+    tenses: list[Tense | None] = []
+    for data in scenes:
+        if pinned is None and _is_mixed(data):
+            tenses.append(None)
+            findings.append(_mixed_finding(data))
+            continue
+        tense = pinned or _scene_tense(data, document_tense)
+        tenses.append(tense)
+        if tense is None:
+            continue
+        findings.extend(_slips(data, tense))
+    return Analysis(tuple(findings), tuple(tenses))
+
+
+def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
+    """Capitalised words seen mid-sentence, or repeated and unknown as common words.
+
+    A sentence-initial capital is no name by itself ("Shuttered shops."), but "Wren" or
+    "Kaz" opening several sentences of a story is one.
+    """
+    names = set(_NAME.findall(view))
+    names.update(_TAGGED_NAME.findall(view))
+    counts = Counter(_CAPITALISED.findall(view))
+    for word, count in counts.items():
+        lower = word.lower()
+        if (
+            count >= 2
+            and lower not in wc.NOT_NAMES
+            and lower not in table.readings
+            and not table.is_verb_form(lower)
+        ):
+            names.add(word)
+    return frozenset(names)
+
+
+# -- votes ------------------------------------------------------------------------------
+
+
+def _votes(event: Event) -> bool:
+    return event.subject not in {"relative", "demonstrative"} and event.aspect != "modal"
+
+
+def _count_votes(data: _SceneData) -> None:
+    for events, quoted in zip(data.events, data.quoted, strict=True):
+        if quoted:
+            continue
+        for event in events:
+            if _votes(event):
+                if event.tense == "present":
+                    data.present += 1
+                else:
+                    data.past += 1
+
+
+def _majority(present: int, past: int, *, minimum: int) -> Tense | None:
+    total = present + past
+    if total < minimum:
+        return None
+    if present >= CLEAR_MAJORITY * total:
+        return "present"
+    if past >= CLEAR_MAJORITY * total:
+        return "past"
+    return None
+
+
+def _scene_tense(data: _SceneData, document_tense: Tense | None) -> Tense | None:
+    own = _majority(data.present, data.past, minimum=MIN_SCENE_VOTES)
+    return own or document_tense
+
+
+def _is_mixed(data: _SceneData) -> bool:
+    total = data.present + data.past
+    return total >= MIN_MIXED_VOTES and _majority(data.present, data.past, minimum=0) is None
+
+
+def _mixed_finding(data: _SceneData) -> Finding:
+    """Reported once, where the narration first changes tense."""
+    opening: Tense | None = None
+    for events, quoted in zip(data.events, data.quoted, strict=True):
+        for event in events:
+            if quoted or not _votes(event):
+                continue
+            if opening is None:
+                opening = event.tense
+            elif event.tense != opening:
+                return Finding(
+                    event.start,
+                    event.end,
+                    event.word,
+                    "mixed",
+                    opening,
+                    counts=(data.present, data.past),
+                )
+    first = data.paragraphs[0]
+    return Finding(
+        first.starts[0],
+        first.ends[0],
+        first.word(0),
+        "mixed",
+        opening or "present",
+        counts=(data.present, data.past),
+    )
+
+
+def _mark_quoted_voice(data: _SceneData) -> None:
+    """Paragraphs told by another voice: a first-person letter inside third-person narration.
+
+    A letter, a diary entry or a quoted document keeps its own tense, so its paragraphs
+    neither vote nor get flagged.
+    """
+    first_person = third_person = 0
+    per_paragraph: list[tuple[int, int]] = []
+    for events in data.events:
+        mine = theirs = 0
+        for event in events:
+            if event.subject_word in {"i", "we"}:
+                mine += 1
+            elif event.subject_word in {"he", "she", "they"} or event.subject == "name":
+                theirs += 1
+        per_paragraph.append((mine, theirs))
+        first_person += mine
+        third_person += theirs
+    scene_is_first_person = data.first_person = first_person > third_person
+    for paragraph, (mine, theirs) in zip(data.paragraphs, per_paragraph, strict=True):
+        letter = bool(paragraph.lower) and paragraph.lower[0] in {"dear", "p.s", "ps"}
+        other_voice = (mine > theirs) if not scene_is_first_person else False
+        data.quoted.append(letter or other_voice)
+
+
+# -- slips ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence of a scene that has narration verbs, with what it says about time."""
+
+    number: int  # paragraph number in the scene
+    paragraph: Paragraph
+    index: int  # sentence number in the paragraph
+    events: list[Event]
+    _context: _Context | None = None
+
+    @property
+    def main_tense(self) -> Tense:
+        """The tense of its main clause (of its last verb when no main clause was found)."""
+        for event in self.events:
+            if event.main and event.subject != "relative":
+                return event.tense
+        return self.events[-1].tense
+
+    @property
+    def last_tense(self) -> Tense:
+        return self.events[-1].tense
+
+    def context(self) -> _Context:
+        if self._context is None:
+            self._context = _sentence_context(self.paragraph, self.index, tables())
+        return self._context
+
+
+@dataclass(slots=True)
+class _Context:
+    """What one sentence says about time, looked up only for sentences with a candidate."""
+
+    perfect: bool
+    time: bool
+    conditional: bool
+
+    @property
+    def backstory(self) -> bool:
+        return self.perfect or self.time or self.conditional
+
+
+def _sentence_context(paragraph: Paragraph, sentence: int, table: VerbTables) -> _Context:
+    first, stop = paragraph.sentences[sentence]
+    lower = paragraph.lower[first:stop]
+    perfect = False
+    for m, word in enumerate(lower):
+        if word in {"had", "hadn't"} or word.endswith("'d"):
+            nxt = m + 1
+            while nxt < len(lower) and lower[nxt] in wc.GAP_WORDS:
+                nxt += 1
+            if nxt < len(lower) and (lower[nxt] in table.participles or lower[nxt] == "been"):
+                perfect = True
+                break
+    return _Context(
+        perfect=perfect,
+        time=_PAST_TIME.search(" ".join(lower)) is not None,
+        conditional=_has_conditional(lower),
+    )
+
+
+def _has_conditional(words: list[str]) -> bool:
+    return any(w in _CONDITIONAL or w.endswith("'d") for w in words)
+
+
+def _clause_end(paragraph: Paragraph, event: Event) -> int:
+    """The token index where the event's clause ends (next comma, dash or sentence end)."""
+    _, stop = paragraph.sentences[event.sentence]
+    lower = paragraph.lower
+    for m in range(event.index + 1, stop):
+        if lower[m] in wc.BOUNDARY_PUNCTUATION:
+            return m
+    return stop
+
+
+def _reported(paragraph: Paragraph, event: Event, table: VerbTables) -> bool:
+    """A verb of saying or knowing governs the event: "she tells him she loved him".
+
+    The search stops at ", and" or a semicolon, where a new main clause starts.
+    """
+    first, _ = paragraph.sentences[event.sentence]
+    lower = paragraph.lower
+    for m in range(event.subject_index - 1, max(first, event.index - 14) - 1, -1):
+        word = lower[m]
+        if word in {";", ":"}:
+            return False
+        if word in wc.COORDINATORS and m > first and lower[m - 1] == ",":
+            return False
+        lemma = table.lemma(word)
+        if lemma in wc.REPORTING:
+            return True
+    return False
+
+
+def _scene_sentences(data: _SceneData) -> list[_Sentence]:
+    sentences: list[_Sentence] = []
+    for number, (paragraph, events) in enumerate(zip(data.paragraphs, data.events, strict=True)):
+        if data.quoted[number]:
+            continue
+        current: _Sentence | None = None
+        for event in events:
+            if event.aspect == "modal" and event.tense == "past":
+                continue  # could/would: conditional as often as past
+            if current is None or current.index != event.sentence:
+                current = _Sentence(number, paragraph, event.sentence, [])
+                sentences.append(current)
+            current.events.append(event)
+    return sentences
+
+
+def _slips(data: _SceneData, tense: Tense) -> Iterator[Finding]:
+    sentences = _scene_sentences(data)
+    for position, sentence in enumerate(sentences):
+        for event in sentence.events:
+            if event.tense == tense:
+                continue
+            verdict = _judge(data, sentences, position, event, tense)
+            if verdict is None:
+                continue
+            kind, reason = verdict
+            replacement = in_other_tense(
+                event.word,
+                tense,
+                third_person=event.person == "3s",
+                first_singular=event.person == "1s",
+            )
+            yield Finding(event.start, event.end, event.word, kind, tense, replacement, reason)
+
+
+def _judge(
+    data: _SceneData, sentences: list[_Sentence], position: int, event: Event, tense: Tense
+) -> tuple[FindingKind, str] | None:
+    """``("slip", "")`` for a confident slip, ``("weak", why)`` for a weaker one, or None."""
+    sentence = sentences[position]
+    paragraph = sentence.paragraph
+    if tense == "present" and _followed_by_now(paragraph, event):
+        return "slip", ""
+    others = [e for e in sentence.events if e is not event and e.subject != "relative"]
+    mixed = any(other.tense == tense for other in others)
+    if not event.main or event.subject == "relative":
+        return ("slip", "") if _simultaneous(event, sentence, tense, mixed) else None
+    if _explained(sentence, event, tense):
+        return None
+    if event.aspect == "modal" and event.lemma != "can":
+        return ("weak", "a modal can look ahead from the past") if event.lemma == "will" else None
+    reason, soft = _weak_reason(event, tense, data.first_person, paragraph)
+    if reason and not (soft and mixed):
+        return "weak", reason
+    if mixed or _isolated(sentences, position, tense):
+        return "slip", ""
+    return "weak", "the narration around it is in the same tense"
+
+
+def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
+    """Whether the sentence itself accounts for the other tense (flashback, time, report)."""
+    paragraph = sentence.paragraph
+    first, _ = paragraph.sentences[event.sentence]
+    # Habits and conditions count up to the end of the verb's own clause, so a trailing
+    # "like she always does" does not excuse "she said".
+    scope = paragraph.lower[first : _clause_end(paragraph, event)]
+    if not wc.HABITUAL.isdisjoint(scope):
+        return True
+    if tense == "present":
+        context = sentence.context()
+        if context.perfect or context.time or _has_conditional(scope):
+            return True
+        if any(
+            other.index < event.index and other.tense == "past" and not other.main
+            for other in sentence.events
+        ):
+            return True  # a past frame: "when she told him she loved him, she meant it"
+    elif "if" in scope:
+        return True
+    return _reported(paragraph, event, tables())
+
+
+def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) -> bool:
+    """ "He tells himself so as he unfolded it": an as/while clause out of step with the
+    main clause it hangs on."""
+    if not mixed or event.subordinator not in {"as", "while", "whilst"}:
+        return False
+    if event.subject not in {"pronoun", "name"} or event.aspect in {"modal", "perfect"}:
+        return False
+    lower = sentence.paragraph.lower
+    if event.subject_index == 0 or lower[event.subject_index - 1] != event.subordinator:
+        return False
+    main_before = [e for e in sentence.events if e.index < event.index and e.main]
+    if not main_before or main_before[-1].tense != tense:
+        return False
+    return not _explained(sentence, event, tense)
+
+
+def _weak_reason(
+    event: Event, tense: Tense, first_person_scene: bool, paragraph: Paragraph
+) -> tuple[str, bool]:
+    """Why a slip is only a weak signal, and whether a mixed sentence overrides that."""
+    if event.subject_word == "i" and not first_person_scene:
+        return "a first-person aside in third-person narration", False
+    if event.subject_word in _GENERIC_SUBJECTS and event.subject != "chain":
+        return "a general statement can keep its own tense", False
+    if event.subject == "indefinite":
+        return "a general statement can keep its own tense", False
+    if tense == "past" and event.subject_word == "it" and event.lemma in {"be", "have"}:
+        # "it is probable that...", "it is not the object of this work to...": the
+        # narrator's own present.
+        following = paragraph.lower[event.index + 1 : event.index + 9]
+        extraposed = "that" in following or "to" in following
+        return "a narrator's comment can be in the present", not extraposed
+    if event.subject == "demonstrative":
+        return "a general statement can keep its own tense", True
+    if event.aspect == "do" and tense == "present":
+        return "a negated or emphatic past can be backstory", True
+    if event.subject == "pronoun" and event.word.lower().replace("’", "'") in wc.CONTRACTIONS:
+        return "a contraction can be a voice aside", True
+    return "", False
+
+
+def _followed_by_now(paragraph: Paragraph, event: Event) -> bool:
+    """ "the woman she was now": a past verb tied to *now* in present narration."""
+    if event.tense != "past" or event.aspect == "modal":
+        return False
+    lower = paragraph.lower
+    _, stop = paragraph.sentences[event.sentence]
+    for m in range(event.index + 1, min(event.index + 3, stop)):
+        if lower[m] == "now":
+            return m + 1 >= stop or lower[m + 1] != "that"
+    return False
+
+
+def _isolated(sentences: list[_Sentence], position: int, tense: Tense) -> bool:
+    """The sentences on either side are told in the scene's tense: the verb is not part of
+    a stretch of backstory. A past-tense sentence that explains itself (a flashback in the
+    past perfect, "years ago") may follow: it opens a new stretch rather than continuing
+    this one."""
+    if position > 0 and sentences[position - 1].last_tense != tense:
+        return False
+    if position + 1 < len(sentences):
+        following = sentences[position + 1]
+        if following.main_tense != tense:
+            return following.context().backstory
+    return True
+
+
+def describe(finding: Finding) -> str:
+    """The message for one finding."""
+    if finding.kind == "mixed":
+        present, past = finding.counts
+        return (
+            f"this scene's narration mixes present ({present} verbs) and past ({past} verbs) "
+            "tense without a clear majority; choose one"
+        )
+    other = "past" if finding.scene_tense == "present" else "present"
+    suggestion = f"; use '{finding.replacement}'" if finding.replacement else ""
+    message = (
+        f"'{finding.word}' is {other} tense in a scene narrated in the "
+        f"{finding.scene_tense} tense{suggestion}"
+    )
+    if finding.kind == "weak" and finding.reason:
+        message += f" (weaker signal: {finding.reason})"
+    return message
+
+
+def other_tense(tense: Tense) -> Tense:
+    return "past" if tense == "present" else "present"
+
+
+__all__ = ["Analysis", "Finding", "analyse", "describe", "in_other_tense"]

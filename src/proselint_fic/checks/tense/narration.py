@@ -1,0 +1,129 @@
+"""Narration as the tense rules see it: dialogue and thoughts blanked, split into sentences.
+
+Offsets are preserved: the narration view has the same length as ``document.text``, with
+every character of dialogue and of multi-word emphasis (a character's unspoken thought,
+a letter set in italics) replaced by :data:`MASK`, which the tokenizer reads as a hard
+sentence break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from proselint_fic.checks.tense.words import wordset
+from proselint_fic.document import Document, Span
+
+MASK = "\ue000"
+# Emphasis inside a sentence (a title, a name, a short phrase) becomes one opaque word.
+MASK_WORD = "\ue001"
+
+# Tokens of the lower-cased view, captured so that ``split`` also returns the gaps between
+# them (their lengths give every offset without a Python loop). Words keep inner
+# apostrophes and hyphens: "didn't", "she's", "yellow-haired".
+_SPLIT = re.compile(
+    r"([a-zß-öø-ÿ]+(?:['-][a-zß-öø-ÿ]+)*"
+    r"|\d+(?:[:.,]\d+)*"
+    r"|[.!?…]+"
+    r"|\ue000+|\ue001+"
+    r"|[,;:()\[\]—–]|-{2,})"
+)
+_BREAKS = frozenset(".!?…\ue000")
+# Emphasis written as plain-text asterisks or underscores, for text whose markup layer
+# has not already turned it into emphasis spans.
+_STAR_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+# Emphasis that reads as a sentence (a thought, a line of a letter) ends a sentence of
+# narration; a multi-word title or name inside a sentence does not.
+_SENTENCE_LIKE = re.compile(r"[a-z][.!?…][*_]*$|[,;]\s|^[*_]*(?:I|I'm|I've|I'll|I'd)\s")
+_SPACE = re.compile(r"\s")
+_ABBREVIATIONS = wordset("mr mrs ms dr st jr sr prof capt lt col gen sgt rev mt ft vs etc")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph's tokens (lower-cased, curly apostrophes straightened) with their
+    offsets, and its sentences as ``[first, stop)`` token index ranges."""
+
+    view: str
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentences: list[tuple[int, int]]
+
+    def word(self, index: int) -> str:
+        """Token ``index`` as written."""
+        return self.view[self.starts[index] : self.ends[index]]
+
+
+def narration_view(document: Document) -> str:
+    """``document.text`` with dialogue and thought-like emphasis replaced by :data:`MASK`."""
+    text = document.text
+    hidden: list[tuple[int, int, str]] = [(s.start, s.end, MASK) for s in document.speech.spans]
+    emphasis = list(document.prose.emphasis)
+    if not emphasis and ("*" in text or "_" in text):
+        emphasis = _plain_emphasis(text)
+    for span in emphasis:
+        content = text[span.start : span.end]
+        if _SENTENCE_LIKE.search(content) is not None:
+            hidden.append((span.start, span.end, MASK))
+        elif _SPACE.search(content) is not None:
+            hidden.append((span.start, span.end, MASK_WORD))
+    if not hidden:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end, mask in sorted(hidden):
+        if end <= position:
+            continue
+        begin = max(start, position)
+        pieces.append(text[position:begin])
+        pieces.append(mask * (end - begin))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _plain_emphasis(text: str) -> list[Span]:
+    found = [Span(m.start(), m.end()) for m in _STAR_EMPHASIS.finditer(text)]
+    found.extend(Span(m.start(), m.end()) for m in _UNDERSCORE_EMPHASIS.finditer(text))
+    return sorted(found)
+
+
+def lowered(view: str) -> str:
+    """The view lower-cased with straight apostrophes, offsets unchanged."""
+    lower = view.lower().replace("’", "'")
+    if len(lower) != len(view):  # a few characters lower-case to two ("İ")
+        lower = "".join(c.lower()[:1] if c != "’" else "'" for c in view)
+    return lower
+
+
+def tokenize(view: str, lower_view: str, paragraph: Span) -> Paragraph:
+    parts = _SPLIT.split(lower_view[paragraph.start : paragraph.end])
+    tokens = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=paragraph.start))
+    starts = offsets[1 : len(parts) - 1 : 2]
+    ends = offsets[2 : len(parts) : 2]
+    sentences: list[tuple[int, int]] = []
+    first = 0
+    for index in [i for i, token in enumerate(tokens) if token[0] in _BREAKS]:
+        token = tokens[index]
+        if token[0] == MASK:
+            if index > first:
+                sentences.append((first, index))
+            first = index + 1
+        elif not (token == "." and _is_abbreviation(tokens, index)):
+            sentences.append((first, index + 1))
+            first = index + 1
+    if len(tokens) > first:
+        sentences.append((first, len(tokens)))
+    return Paragraph(view, tokens, starts, ends, sentences)
+
+
+def _is_abbreviation(tokens: list[str], index: int) -> bool:
+    """A period after Mr, Dr, an initial (J. T. Calloway) does not end a sentence."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    return before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha() and before != "i")

@@ -1,0 +1,175 @@
+"""The three ``tense`` rules: confident slips, mixed scenes, and weaker signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from proselint_fic.checks.tense.model import FindingKind, analyse, describe
+from proselint_fic.diagnostic import Severity
+from proselint_fic.document import Document
+from proselint_fic.rule import FixExample, Match, RuleMeta
+
+DOCS_PAGE = "docs/tense.md"
+
+# Passages every tense rule must leave alone: each carries a legitimate shift of tense
+# inside otherwise consistent narration.
+LEGITIMATE_SHIFTS: tuple[str, ...] = (
+    # dialogue
+    'Mara pushes the door open. "I saw him yesterday," she says. "He looked tired." '
+    "She sets her bag down and waits. The kettle clicks off.",
+    # marked thoughts (italics)
+    "He stands at the window. *She left without a word.* He turns away and picks up "
+    "the phone. The screen is dark. He puts it down again.",
+    # a past-perfect flashback and the simple past that carries it on
+    "Jonah reads the letter twice. Six years ago, Elena had written to him every week. "
+    "She wrote about the lake and the dogs. She signed every letter with one initial. "
+    "Now he folds the page and puts it away. The room is quiet.",
+    # reported past events
+    "Nadia sits on the step. She remembers how he laughed at her jokes. When she told "
+    "him she loved him, she meant it. She pulls her coat tighter and watches the road.",
+    # events placed in the past by a time expression
+    "Theo checks the lock again. Last night somebody tried the handle. When he was six, "
+    "a man broke into their flat. He double-bolts the door and turns off the light.",
+    # generic and habitual statements in past narration
+    "The ferry left at noon. Ferries always leave late on this coast. Ines stood at the "
+    "rail and watched the harbour shrink. Gulls followed the wake for a mile.",
+    # conditionals and the subjunctive
+    "Kit shoulders her bag. Even if she wanted to stay, she couldn't. He talks to her as "
+    "if he were her father. She walks out and lets the door swing shut.",
+    # participial adjectives
+    "The carpeted floor swallows her footsteps. A yellow-haired figure waits by the "
+    "stairs. The faded curtains move in the draught. She stops and listens.",
+    # a letter in another voice
+    "Sam opens the envelope and unfolds the page.\n\n"
+    "Dear Sam, I was wrong about the house. I sold it in May and I moved north.\n\n"
+    "He reads it again. He folds it into his pocket and walks to the car.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TenseRule:
+    """A rule that reports one kind of finding from the shared scene-level tense model."""
+
+    meta: RuleMeta
+    kind: FindingKind
+
+    def check(self, document: Document) -> Iterator[Match]:
+        for finding in analyse(document).findings:
+            if finding.kind == self.kind:
+                yield Match(
+                    finding.start,
+                    finding.end,
+                    message=describe(finding),
+                    replacements=(finding.replacement,) if finding.replacement else (),
+                )
+
+
+SLIP = RuleMeta(
+    id="tense.slip",
+    category="tense",
+    severity=Severity.WARNING,
+    scope="narration",
+    summary="A narration verb in the other tense from the rest of its scene.",
+    message="verb in the other tense from the scene's narration",
+    docs=(
+        "Each scene's narration tense is the majority of its narration verbs (or the "
+        "tense configured for the file). A verb in the other tense is reported when it "
+        "opens a main clause, nothing in its sentence explains the shift (a past perfect, "
+        "a time expression, a condition, a verb of saying or remembering, a habit), and "
+        "the sentences around it are in the scene's tense. A past verb tied to *now* in "
+        'present-tense narration ("the woman she was now") is always reported. See '
+        f"{DOCS_PAGE}."
+    ),
+    flags=(
+        "Mira breaks the seal and reads it twice. The words swam in front of her, and she "
+        "has to set the page down. She looks at the fire.",
+        "He opened the door and sees her. She was standing by the window. He crossed the "
+        "room without a word.",
+        "Wren hears the noise again. She grabs the atlas from her cart and crept toward "
+        "the sound. The stacks are dark. Nothing moves.",
+        "Connie wipes the counter. She didn't look up when the bell rings. The coffee "
+        "machine hisses behind her.",
+        "Nell rolled her eyes at him. She doesn't answer. She picked up the next tray of "
+        "type and set it on the press.",
+        "The captain studied the map for a long time. He can see the reef from here. He "
+        "folded the map and walked to the rail. The crew waited for his order.",
+        "She stares at her reflection. A summer away had changed her into the woman she "
+        "was now. She turns off the light.",
+    ),
+    passes=(
+        *LEGITIMATE_SHIFTS,
+        "She opens the door. She steps inside. The room smells of smoke. She coughs.",
+        "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
+    ),
+    fixes=(
+        FixExample(
+            before="Mira opens the gate. She walked up the path. The house is dark. She "
+            "knocks twice.",
+            after="Mira opens the gate. She walks up the path. The house is dark. She "
+            "knocks twice.",
+        ),
+    ),
+)
+
+MIXED_SCENE = RuleMeta(
+    id="tense.mixed-scene",
+    category="tense",
+    severity=Severity.WARNING,
+    scope="narration",
+    summary="A scene whose narration has no clear majority tense, reported once.",
+    message="this scene's narration mixes present and past tense",
+    docs=(
+        "When neither tense has a clear majority (two thirds) of a scene's narration "
+        "verbs, the verbs are not reported one by one: the scene is reported once, at "
+        "the first change of tense, so the writer can choose a tense for it. Pin the "
+        f"tense in configuration to get verb-by-verb reports instead. See {DOCS_PAGE}."
+    ),
+    flags=(
+        "Ana walks into the kitchen. She opened the fridge. She takes out the milk. She "
+        "poured a glass. He comes in behind her. He sat at the table. She looks at him. "
+        "He smiled. She sits down. They talked for an hour. He leaves at noon. She "
+        "washed the glass. She dries her hands. She went upstairs.",
+    ),
+    passes=(
+        *LEGITIMATE_SHIFTS,
+        "Ana walks into the kitchen. She opens the fridge. She takes out the milk. She "
+        "pours a glass. He comes in behind her. He sits at the table. She looks at him. "
+        "He smiles. She sits down. They talk for an hour. He leaves at noon.",
+    ),
+)
+
+WEAK_SLIP = RuleMeta(
+    id="tense.weak-slip",
+    category="tense",
+    severity=Severity.INFO,
+    scope="narration",
+    summary="A narration verb in the other tense where the shift may be intended.",
+    message="verb in the other tense from the scene's narration (weaker signal)",
+    docs=(
+        "Verbs in the other tense that the model cannot call slips with confidence: a "
+        "run of past-tense sentences inside present-tense narration (often backstory), "
+        "a negated or emphatic *didn't*/*did*, *there is*/*there was*, a narrator's "
+        "comment such as *it is probable that*, a first-person aside in third-person "
+        "narration. Off by default; turn it on for a closer edit. See "
+        f"{DOCS_PAGE}."
+    ),
+    flags=(
+        "Lena locks the shop and counts the till. There was a knock at the back door. "
+        "She stops counting and listens. She puts the cash box away.",
+    ),
+    passes=(
+        *LEGITIMATE_SHIFTS,
+        "Lena locks the shop and counts the till. There is a knock at the back door. "
+        "She stops counting and listens. She puts the cash box away.",
+    ),
+    enabled_by_default=False,
+)
+
+
+def rules() -> list[TenseRule]:
+    return [
+        TenseRule(SLIP, "slip"),
+        TenseRule(MIXED_SCENE, "mixed"),
+        TenseRule(WEAK_SLIP, "weak"),
+    ]
