@@ -170,7 +170,7 @@ def _write_output(results: list[FileResult], options: argparse.Namespace) -> Non
         files = len({d.path for d in diagnostics})
         if diagnostics:
             sys.stdout.write(f"Found {len(diagnostics)} problem(s) in {files} file(s).\n")
-        else:
+        elif not any(r.error is not None for r in results):
             sys.stdout.write("All clear: no problems found.\n")
 
 
