@@ -109,7 +109,9 @@ class SentenceReader:
     def __init__(self, table: VerbTables, names: frozenset[str]) -> None:
         self.table = table
         self.names = names
-        self.verbish = table.finite_forms | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
+        # Prepositions and particles are never the finite verb ("rattles over", "backs").
+        not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS
+        self.verbish = (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
 
     def read(self, paragraph: Paragraph) -> list[Event]:
         events: list[Event] = []
@@ -209,6 +211,8 @@ class SentenceReader:
                 main, subordinator = False, before
             else:
                 main, subordinator = self._position(p, first, start, found)
+            if kind in {"noun", "name"} and not main and subordinator in self.verbish:
+                return None  # "he planted the apple trees": an object, not a subject
             if (
                 kind == "noun"
                 and word in self.table.participles
@@ -423,8 +427,10 @@ class SentenceReader:
         lower = p.lower
         for m in range(index + 1, min(index + 9, len(lower))):
             word = lower[m]
-            if word in wc.BOUNDARY_PUNCTUATION or not word[0].isalnum():
+            if word in wc.BOUNDARY_PUNCTUATION or word in wc.COORDINATORS or not word[0].isalnum():
                 return False
+            if word not in self.verbish or lower[m - 1] in _NEVER_BEFORE_A_VERB:
+                continue  # "over a set of points": no verb
             if word in table.past or word in table.third or word in _AUXILIARIES:
                 return True
             if word in table.forms and not table.is_nominal(word):

@@ -27,9 +27,12 @@ FindingKind = Literal["slip", "weak", "mixed"]
 
 # A scene needs this many votes before its own majority outranks the document's.
 MIN_SCENE_VOTES = 6
-# A majority below this share is no majority: the scene is reported as mixed.
+# The share of votes that makes a tense the scene's tense.
+MAJORITY = 0.55
+# Below this share, and with the tense changing all the time, a scene is mixed.
 CLEAR_MAJORITY = 0.65
 MIN_MIXED_VOTES = 12
+MIXED_SWITCH_SHARE = 1.0
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b(?!['’])")
 # The speaker named in a dialogue tag: '"We've got eleven," Rosie said'. The dialogue is
@@ -54,6 +57,11 @@ _CONDITIONAL = wc.wordset(
     "if unless wish wished wishes rather suppose supposing imagine imagines imagined "
     "pretend pretends though would could might should wouldn't couldn't"
 )
+# A letter's closing words, and how many paragraphs a letter may run to.
+_SIGN_OFFS = wc.wordset(
+    "yours sincerely faithfully love regards best cheers affectionately warmly truly ever"
+)
+_LETTER_PARAGRAPHS = 12
 _GENERIC_SUBJECTS = wc.wordset(
     "you one people everyone everybody nobody anyone anybody nothing everything"
 )
@@ -78,7 +86,9 @@ class _SceneData:
     quoted: list[bool] = field(default_factory=list)
     present: int = 0
     past: int = 0
+    switches: int = 0  # changes of tense between one voting verb and the next
     first_person: bool = False
+    second_person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +141,10 @@ def _analyse(document: Document) -> Analysis:
         tenses.append(tense)
         if tense is None:
             continue
+        if pinned is not None and _scene_tense(data, None) == other_tense(pinned):
+            # The whole scene is told in the other tense: say so once, not verb by verb.
+            findings.append(_mixed_finding(data, configured=pinned))
+            continue
         findings.extend(_slips(data, tense))
     return Analysis(tuple(findings), tuple(tenses))
 
@@ -160,10 +174,16 @@ def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
 
 
 def _votes(event: Event) -> bool:
-    return event.subject not in {"relative", "demonstrative"} and event.aspect != "modal"
+    """Main-clause verbs carry the narration; subordinate ones often report or recall."""
+    return (
+        event.main
+        and event.subject not in {"relative", "demonstrative"}
+        and event.aspect != "modal"
+    )
 
 
 def _count_votes(data: _SceneData) -> None:
+    previous: Tense | None = None
     for events, quoted in zip(data.events, data.quoted, strict=True):
         if quoted:
             continue
@@ -173,15 +193,18 @@ def _count_votes(data: _SceneData) -> None:
                     data.present += 1
                 else:
                     data.past += 1
+                if previous is not None and event.tense != previous:
+                    data.switches += 1
+                previous = event.tense
 
 
-def _majority(present: int, past: int, *, minimum: int) -> Tense | None:
+def _majority(present: int, past: int, *, minimum: int, share: float = MAJORITY) -> Tense | None:
     total = present + past
     if total < minimum:
         return None
-    if present >= CLEAR_MAJORITY * total:
+    if present >= share * total:
         return "present"
-    if past >= CLEAR_MAJORITY * total:
+    if past >= share * total:
         return "past"
     return None
 
@@ -192,12 +215,18 @@ def _scene_tense(data: _SceneData, document_tense: Tense | None) -> Tense | None
 
 
 def _is_mixed(data: _SceneData) -> bool:
+    """No clear majority, and the tense keeps changing: backstory in a present-tense scene
+    comes in a few long stretches, a scene written in both tenses changes all the time."""
     total = data.present + data.past
-    return total >= MIN_MIXED_VOTES and _majority(data.present, data.past, minimum=0) is None
+    clear = _majority(data.present, data.past, minimum=0, share=CLEAR_MAJORITY)
+    if total < MIN_MIXED_VOTES or clear is not None:
+        return False
+    return data.switches >= MIXED_SWITCH_SHARE * min(data.present, data.past)
 
 
-def _mixed_finding(data: _SceneData) -> Finding:
-    """Reported once, where the narration first changes tense."""
+def _mixed_finding(data: _SceneData, configured: Tense | None = None) -> Finding:
+    """Reported once, where the narration first changes tense (or, for a scene told in the
+    other tense from the configured one, at its first verb)."""
     opening: Tense | None = None
     for events, quoted in zip(data.events, data.quoted, strict=True):
         for event in events:
@@ -205,6 +234,16 @@ def _mixed_finding(data: _SceneData) -> Finding:
                 continue
             if opening is None:
                 opening = event.tense
+                if configured is not None:
+                    return Finding(
+                        event.start,
+                        event.end,
+                        event.word,
+                        "mixed",
+                        configured,
+                        counts=(data.present, data.past),
+                        reason="configured",
+                    )
             elif event.tense != opening:
                 return Finding(
                     event.start,
@@ -231,7 +270,7 @@ def _mark_quoted_voice(data: _SceneData) -> None:
     A letter, a diary entry or a quoted document keeps its own tense, so its paragraphs
     neither vote nor get flagged.
     """
-    first_person = third_person = 0
+    first_person = third_person = second_person = 0
     per_paragraph: list[tuple[int, int]] = []
     for events in data.events:
         mine = theirs = 0
@@ -240,14 +279,32 @@ def _mark_quoted_voice(data: _SceneData) -> None:
                 mine += 1
             elif event.subject_word in {"he", "she", "they"} or event.subject == "name":
                 theirs += 1
+            elif event.subject_word == "you" and event.main:
+                second_person += 1
         per_paragraph.append((mine, theirs))
         first_person += mine
         third_person += theirs
     scene_is_first_person = data.first_person = first_person > third_person
-    for paragraph, (mine, theirs) in zip(data.paragraphs, per_paragraph, strict=True):
-        letter = bool(paragraph.lower) and paragraph.lower[0] in {"dear", "p.s", "ps"}
+    data.second_person = second_person > max(first_person, third_person)
+    letters = _letter_paragraphs(data.paragraphs)
+    for number, (mine, theirs) in enumerate(per_paragraph):
         other_voice = (mine > theirs) if not scene_is_first_person else False
-        data.quoted.append(letter or other_voice)
+        data.quoted.append(number in letters or other_voice)
+
+
+def _letter_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
+    """A letter set out in paragraphs: from "Dear ...," to the sign-off and signature."""
+    found: set[int] = set()
+    for number, paragraph in enumerate(paragraphs):
+        opening = paragraph.lower[:1]
+        if opening not in (["dear"], ["p.s"], ["ps"]):
+            continue
+        found.add(number)
+        for end in range(number + 1, min(number + _LETTER_PARAGRAPHS, len(paragraphs))):
+            if paragraphs[end].lower[:1] and paragraphs[end].lower[0] in _SIGN_OFFS:
+                found.update(range(number, end + 1))
+                break
+    return found
 
 
 # -- slips ------------------------------------------------------------------------------
@@ -397,7 +454,7 @@ def _judge(
         return None
     if event.aspect == "modal" and event.lemma != "can":
         return ("weak", "a modal can look ahead from the past") if event.lemma == "will" else None
-    reason, soft = _weak_reason(event, tense, data.first_person, paragraph)
+    reason, soft = _weak_reason(event, tense, data, paragraph)
     if reason and not (soft and mixed):
         return "weak", reason
     if mixed or _isolated(sentences, position, tense):
@@ -445,12 +502,13 @@ def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) 
 
 
 def _weak_reason(
-    event: Event, tense: Tense, first_person_scene: bool, paragraph: Paragraph
+    event: Event, tense: Tense, data: _SceneData, paragraph: Paragraph
 ) -> tuple[str, bool]:
     """Why a slip is only a weak signal, and whether a mixed sentence overrides that."""
-    if event.subject_word == "i" and not first_person_scene:
-        return "a first-person aside in third-person narration", False
-    if event.subject_word in _GENERIC_SUBJECTS and event.subject != "chain":
+    if event.subject_word == "i" and not data.first_person:
+        return "a first-person aside in the narration", False
+    generic = event.subject_word in _GENERIC_SUBJECTS and event.subject != "chain"
+    if generic and not (event.subject_word == "you" and data.second_person):
         return "a general statement can keep its own tense", False
     if event.subject == "indefinite":
         return "a general statement can keep its own tense", False
@@ -497,6 +555,13 @@ def _isolated(sentences: list[_Sentence], position: int, tense: Tense) -> bool:
 
 def describe(finding: Finding) -> str:
     """The message for one finding."""
+    if finding.kind == "mixed" and finding.reason == "configured":
+        present, past = finding.counts
+        told = "present" if present > past else "past"
+        return (
+            f"this scene is narrated in the {told} tense ({max(present, past)} of "
+            f"{present + past} verbs) but the configured tense is {finding.scene_tense}"
+        )
     if finding.kind == "mixed":
         present, past = finding.counts
         return (

@@ -88,14 +88,15 @@ SLIP = RuleMeta(
         "room without a word.",
         "Wren hears the noise again. She grabs the atlas from her cart and crept toward "
         "the sound. The stacks are dark. Nothing moves.",
-        "Connie wipes the counter. She didn't look up when the bell rings. The coffee "
-        "machine hisses behind her.",
+        "Connie wipes the counter and stacks the mugs. She didn't look up when the bell "
+        "rings. She pours a coffee for the trucker by the window. He thanks her and "
+        "opens his paper.",
         "Nell rolled her eyes at him. She doesn't answer. She picked up the next tray of "
         "type and set it on the press.",
         "The captain studied the map for a long time. He can see the reef from here. He "
         "folded the map and walked to the rail. The crew waited for his order.",
-        "She stares at her reflection. A summer away had changed her into the woman she "
-        "was now. She turns off the light.",
+        "She stares at her reflection. She touches the scar on her chin. A summer away had "
+        "changed her into the woman she was now. She turns off the light and lies down.",
     ),
     passes=(
         *LEGITIMATE_SHIFTS,
