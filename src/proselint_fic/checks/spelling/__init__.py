@@ -1,0 +1,148 @@
+"""The ``typo`` family: unknown words, known misspellings and stray spellings of names.
+
+All three rules share one pass over the document (:mod:`.analysis`), so a word is reported
+by one of them at most. See docs/spelling.md for how names are learned, what fiction
+vocabulary is accepted and how the word list was built and measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from proselint_fic.diagnostic import Severity
+from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+__all__ = ["SpellingRule", "rules"]
+
+_ADD_WORD = (
+    "Names and coined words are learned from the manuscript; to teach one for good, run "
+    "`proselint-fic add-word WORD` or list it under `words` or `word-files` in the "
+    "configuration."
+)
+
+UNKNOWN_WORD = RuleMeta(
+    id="typo.unknown-word",
+    category="typo",
+    severity=Severity.WARNING,
+    scope="both",
+    summary="A word that is in no dictionary for the chosen dialect, with ranked replacements.",
+    message=(
+        "This word is not in the dictionary: fix the spelling, or add it to the project's "
+        "word list if it is a name or a word of your story."
+    ),
+    docs=(
+        "Checks every word against a SCOWL word list for the configured dialect (en-US or "
+        "en-GB) and offers replacements ranked by how people really slip (swapped, doubled "
+        "or dropped letters, neighbouring keys, sound-alikes) and how common each "
+        "replacement is. The story's own vocabulary passes: names (capitalised away from a "
+        "sentence start, or recurring), recurring coinages, slang and eye dialect, sounds "
+        "such as hmm or argh, stretched words and dropped g's in dialogue, contractions, "
+        "possessives, hyphenated compounds of real words, numbers, web addresses and "
+        "ALL-CAPS. " + _ADD_WORD
+    ),
+    flags=(
+        "A tinker asleep on his pakc by the hearth.",
+        "She lay awake on the lumpy matres all night.",
+        "He was defnitely not coming back.",
+        "Somehting moved in the dark.",
+    ),
+    passes=(
+        "Mira laughed. \"Y'know, I'm gonna need 'em back, Dav.\"",
+        '"Hmm," said Corwin. "Nooo, I was just goin\' home. Argh."',
+        "The Thornwatch's sigil was pressed into the wax at Carrowmere.",
+        "It's a well-known, sixty-three-year-old recipe from the 1890s; see www.example.com.",
+        "The bookwyrm curled on the shelf. Every bookwyrm in the library hissed.",
+        'They shouted "NO WAY" at the 3rd-floor window and the T-shirt vendor.',
+    ),
+    fixes=(
+        FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),
+        FixExample("Somehting moved in the dark.", "Something moved in the dark."),
+    ),
+)
+
+KNOWN_MISSPELLING = RuleMeta(
+    id="typo.known-misspelling",
+    category="typo",
+    severity=Severity.ERROR,
+    scope="both",
+    summary="A common misspelling from the shipped list, with its inflections and a safe fix.",
+    message="This is a common misspelling: use the suggested spelling.",
+    docs=(
+        "Reports words from rules/spelling/misspellings.txt (`wrong -> right` lines). An "
+        "entry also catches its inflections: `eminate -> emanate` catches eminates, "
+        "eminated and eminating and fixes each to the matching form of emanate. The fix "
+        "follows the configured dialect and keeps the writer's capitalisation. Words in "
+        "the project's word list are never reported."
+    ),
+    flags=(
+        "A pale light was eminating from the cellar.",
+        "She sank onto the matress.",
+        "I definately saw it.",
+        "Did you recieve my letter?",
+    ),
+    passes=(
+        "A pale light was emanating from the cellar.",
+        "She sank onto the mattress.",
+        "I definitely saw it, and I received your letter.",
+    ),
+    fixes=(
+        FixExample("A light eminated from the cellar.", "A light emanated from the cellar."),
+        FixExample("Matress springs creaked.", "Mattress springs creaked."),
+        FixExample("SHE SANK ONTO THE MATRESS.", "SHE SANK ONTO THE MATTRESS."),
+    ),
+)
+
+INCONSISTENT_NAME = RuleMeta(
+    id="typo.inconsistent-name",
+    category="typo",
+    severity=Severity.WARNING,
+    scope="both",
+    summary="A one-off spelling of a name or coinage that the story spells another way.",
+    message="This name is spelled differently everywhere else: use the recurring spelling.",
+    docs=(
+        "Names and coinages are learned from the manuscript, so a rare spelling one slip "
+        "away from a recurring one (one Gryphen beside many Gryphon) is probably a typo "
+        "of the name. Plurals and possessives (Gryphons, Gryphon's) are not reported. " + _ADD_WORD
+    ),
+    flags=(
+        "Gryphon landed. The crowd cheered for Gryphon, and Gryphon bowed. Gryphen slept.",
+        "Ysolde ran. Ysolde hid. Ysolde waited while Ysodle's brother searched.",
+    ),
+    passes=(
+        "Gryphon landed. Gryphon roared. Gryphon folded his wings beside the Gryphons.",
+        "Mira met Mina. Mira laughed, Mira left, and Mina stayed with Mina's aunt.",
+    ),
+    fixes=(
+        FixExample(
+            "They cheered for Gryphon. Gryphon bowed to Gryphon's mother, and Gryphen left.",
+            "They cheered for Gryphon. Gryphon bowed to Gryphon's mother, and Gryphon left.",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingRule:
+    """One of the ``typo`` rules: it reports its share of the shared analysis."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document) -> Iterable[Match]:
+        from proselint_fic.checks.spelling.analysis import analyse
+
+        for finding in analyse(document).findings.get(self.meta.id, ()):
+            yield Match(finding.start, finding.end, finding.message, finding.replacements)
+
+
+def rules() -> list[Rule]:
+    """The ``typo`` rules, in a stable order."""
+    return [
+        SpellingRule(UNKNOWN_WORD),
+        SpellingRule(KNOWN_MISSPELLING),
+        SpellingRule(INCONSISTENT_NAME),
+    ]

@@ -1,0 +1,486 @@
+"""One pass over a document that decides, for every word the dictionary does not know,
+whether it is a typo, a known misspelling, a stray spelling of a name, or the story's own.
+
+The three ``typo`` rules share this pass (it is cached per document), so a word is
+reported by one rule at most and the document is read once.
+
+How a word earns a pass (see docs/spelling.md for the reasoning):
+
+* Always: dictionary words in the configured dialect, the project's words, fiction's own
+  vocabulary (slang, eye dialect, sounds), contractions and possessives of any of these,
+  words touching digits or code characters, web and e-mail addresses, ALL-CAPS and
+  camelCase words, stutters (``th-the``), cut-off words in dialogue (``wha-``), names
+  (a capitalised word away from a sentence start, or one written capitalised twice),
+  stretched words and dropped g's in dialogue (``nooo``, ``nothin``).
+* Unless it sits one slip away from a common word: a recurring coinage, a compound or
+  derivation of known words (``woodsmoke``, ``pupiled``), a capitalised word opening a
+  sentence (a name the story uses once), a word in italics (often foreign).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from proselint_fic.checks.spelling import fiction, misspellings, morphology, tokens
+from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
+from proselint_fic.checks.spelling.suggest import close_match, suggest
+from proselint_fic.text_case import match_case
+
+# Slip costs (see suggest.weighted_distance): a doubled or undoubled letter costs 0.5, a
+# swapped pair or a wrong vowel 0.6-0.7, a neighbouring key 0.75-0.8, anything else 1.
+SLIGHT_SLIP = 0.5
+CLOSE_COST = 0.8
+# Frequency class 20 is a word seen about a thousand times in the subtitle counts.
+CLOSE_RANK = 20
+# Words built on a base (macking, pupiled, luv) need a base that is not itself obscure:
+# SCOWL's rarest words (thro, haver) would otherwise excuse slips of common ones.
+BASE_RANK = 10
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+UNKNOWN = "typo.unknown-word"
+KNOWN = "typo.known-misspelling"
+INCONSISTENT = "typo.inconsistent-name"
+
+# Prefixes written with a hyphen: re-enter, co-pilot, ex-wife.
+_HYPHEN_PREFIXES = frozenset(morphology.PREFIXES) | {
+    "ex",
+    "pro",
+    "mid",
+    "all",
+    "vice",
+    "quasi",
+    "e",
+}
+_CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    start: int
+    end: int
+    word: str
+    replacements: tuple[str, ...]
+    message: str
+
+
+@dataclass
+class Analysis:
+    findings: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    start: int  # of the word's letters (a leading apostrophe excluded)
+    end: int
+    form: str  # as written, apostrophes straightened, edge apostrophes removed
+    core: str  # possessive ``'s`` removed
+    opens_sentence: bool
+    alone: bool  # a one-word sentence
+    in_name: bool  # followed by another capitalised word: Haye Park, Daven Holloway
+    dialogue: bool
+    emphasis: bool
+    excused: bool  # address, code, stutter, cut-off, hyphen prefix: never a typo
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, Analysis] = weakref.WeakKeyDictionary()
+
+
+def analyse(document: Document) -> Analysis:
+    cached = _CACHE.get(document)
+    if cached is None:
+        cached = _Analyser(document).run()
+        _CACHE[document] = cached
+    return cached
+
+
+@lru_cache(maxsize=8)
+def _lowered(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in words)
+
+
+def straighten(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def strip_possessive(word: str) -> str:
+    if word.lower().endswith("'s") and len(word) > 2:
+        return word[:-2]
+    return word
+
+
+class _Analyser:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        self.dialect: Dialect = document.options.dialect
+        self.lexicon = lexicon()
+        self.project = _lowered(document.options.words)
+        self.entries = misspellings.load()
+        self.analysis = Analysis()
+        self._accepted: dict[str, bool] = {}
+
+    # -- words on their own ----------------------------------------------------------------
+
+    def known(self, lower: str) -> bool:
+        return _known(lower, self.dialect)
+
+    def accepted(self, lower: str) -> bool:
+        """Whether a lowercase word is fine wherever it stands (no context needed)."""
+        verdict = self._accepted.get(lower)
+        if verdict is None:
+            verdict = self._accept(lower)
+            self._accepted[lower] = verdict
+        return verdict
+
+    def _accept(self, lower: str) -> bool:
+        if self.known(lower) or lower in self.project or lower in fiction.fiction_words():
+            return True
+        bare = lower.strip("'")
+        if bare != lower and (self.known(bare) or bare in self.project):
+            return True  # 'Hello' in single quotes, or a plural possessive: the dogs'
+        if fiction.is_sound(bare) or fiction.is_elision(lower, self.known):
+            return True
+        for ending in _CONTRACTION_ENDINGS:
+            if lower.endswith(ending) and len(lower) > len(ending) + 1:
+                base = lower[: -len(ending)]
+                if self.accepted(base):
+                    return True
+        return False
+
+    def rank(self, lower: str) -> int:
+        """Frequency class of a lowercase dictionary word; -1 for others and proper nouns."""
+        return _rank(lower, self.dialect)
+
+    def common(self, lower: str) -> bool:
+        """A lowercase dictionary word a writer might build on (not a name such as Leda)."""
+        return _rank(lower, self.dialect) >= BASE_RANK
+
+    def formation(self, lower: str) -> bool:
+        """A compound or derivation of known words: woodsmoke, pupiled, beaky, unsmiling."""
+        return morphology.is_derivation(lower, self.common) or morphology.is_compound(
+            lower, self.rank
+        )
+
+    # -- the pass ------------------------------------------------------------------------
+
+    def run(self) -> Analysis:
+        counts = tokens.count_words(self.text)
+        suspects = {form for form in counts if self._suspect(form)}
+        if not suspects:
+            return self.analysis
+        lower_counts: Counter[str] = Counter()
+        cased_counts: Counter[str] = Counter()
+        for form, count in counts.items():
+            core = form if form.isalpha() else strip_possessive(straighten(form).strip("'"))
+            lower_counts[core.lower()] += count
+            if core[:1].isupper():
+                cased_counts[core] += count
+        # A capitalised word written three times or more is a name: its occurrences need
+        # no reading at all (most of a novel's suspects are its cast).
+        settled = {
+            form
+            for form in suspects
+            if form[:1].isupper()
+            and cased_counts[strip_possessive(straighten(form).strip("'"))] >= 3
+            and not self._listed_misspelling(form)
+        }
+        occurrences = self._occurrences(suspects - settled)
+        names = self._names(occurrences, cased_counts)
+        consistent = self._inconsistent(occurrences, cased_counts, lower_counts)
+        for occurrence in occurrences:
+            if occurrence.excused or occurrence.start in consistent:
+                continue
+            self._judge(occurrence, names, lower_counts)
+        return self.analysis
+
+    def _listed_misspelling(self, form: str) -> bool:
+        core = strip_possessive(straighten(form).lower().strip("'"))
+        return misspellings.find(core, self.entries, self.known) is not None
+
+    def _suspect(self, form: str) -> bool:
+        word = straighten(form)
+        lower = word.lower()
+        if strip_possessive(lower.strip("'")) in self.entries:
+            return True
+        if self.accepted(lower):
+            return False
+        if self._listed_misspelling(form):
+            return True
+        letters = word.strip("'")
+        if len(letters) < 2:
+            return False
+        # ALL-CAPS (acronyms, shouting) and inner capitals (McKenna, iPhone) are names.
+        return not (letters.isupper() or any(c.isupper() for c in letters[1:]))
+
+    def _occurrences(self, suspects: set[str]) -> list[Occurrence]:
+        document, text = self.document, self.text
+        found: list[Occurrence] = []
+        spots = sorted((at, raw) for raw in suspects for at in tokens.find_word(text, raw))
+        for at, raw in spots:
+            start, end = at, at + len(raw)
+            word = straighten(raw)
+            if word.startswith("'") and not fiction.is_elision(word.lower(), self.known):
+                word, start = word[1:], start + 1
+            if word.endswith("'") and not fiction.is_elision(word.lower(), self.known):
+                word, end = word[:-1], end - 1
+            paragraph = document.paragraph_at(start)
+            paragraph_start = paragraph.start if paragraph is not None else 0
+            dialogue = document.in_dialogue(start)
+            excused = self._excused(start, end, dialogue) or tokens.in_address(text, start, end)
+            found.append(
+                Occurrence(
+                    start=start,
+                    end=end,
+                    form=word,
+                    core=strip_possessive(word),
+                    opens_sentence=tokens.sentence_start(text, start, paragraph_start),
+                    alone=tokens.one_word_sentence(text, start, end, paragraph_start),
+                    in_name=tokens.before_capitalised_word(text, end),
+                    dialogue=dialogue,
+                    emphasis=document.in_emphasis(start),
+                    excused=excused,
+                )
+            )
+        return found
+
+    def _excused(self, start: int, end: int, dialogue: bool) -> bool:
+        """Context that rules a word out as a typo: code, numbers, stutters, prefixes."""
+        text = self.text
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        if before in tokens.NOT_PROSE_NEIGHBOURS or after in tokens.NOT_PROSE_NEIGHBOURS:
+            return True
+        if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return True  # an abbreviation or file name: e.g., Ph.D, index.html
+        word = text[start:end].lower()
+        if after in tokens.DASHES:
+            following = tokens.WORD.match(text, end + 1)
+            if following is None:
+                return dialogue  # cut off: "Wha-"
+            next_word = straighten(following.group().lower())
+            if next_word.startswith(word) or word in _HYPHEN_PREFIXES:
+                return True  # th-the, I-I, re-enter
+        if "-" in (before, after):
+            chunk = tokens.hyphenated_chunk(text, start, end)
+            if chunk is not None and self._accepted_compound(chunk):
+                return True
+        return False
+
+    def _accepted_compound(self, chunk: str) -> bool:
+        """A hyphenated whole that is listed: tete-a-tete, uh-huh, a project's Jean-Luc."""
+        lower = morphology.fold(straighten(chunk).lower())
+        return (
+            lower in self.project
+            or lower in fiction.fiction_words()
+            or self.known(lower)
+            or self.known(lower.replace("-", ""))
+        )
+
+    def _used_as_name(self, form: str) -> bool:
+        """Whether a capitalised dictionary word (Gryphon, Hope) names someone here: it is
+        capitalised away from a sentence start at least once."""
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’]){regex.escape(form)}(?![\p{{L}}\p{{M}}])")
+        for match in pattern.finditer(self.text):
+            paragraph = self.document.paragraph_at(match.start())
+            start = paragraph.start if paragraph is not None else 0
+            if not tokens.sentence_start(self.text, match.start(), start):
+                return True
+        return False
+
+    def _names(self, occurrences: list[Occurrence], cased_counts: Counter[str]) -> set[str]:
+        """Capitalised words the story uses as names: mid-sentence, or twice anywhere."""
+        names = {o.core for o in occurrences if o.core[:1].isupper() and not o.opens_sentence}
+        names.update(form for form, count in cased_counts.items() if count >= 2)
+        return names
+
+    # -- verdicts ------------------------------------------------------------------------
+
+    def _judge(self, occurrence: Occurrence, names: set[str], lower_counts: Counter[str]) -> None:
+        lower = occurrence.form.lower()
+        core = occurrence.core.lower()
+        hit = misspellings.find(core, self.entries, self.known)
+        if hit is not None and core not in self.project:
+            self._report_known(occurrence, hit[1])
+            return
+        if self.accepted(lower) or self.accepted(core):
+            return
+        capitalised = occurrence.form[:1].isupper()
+        if capitalised and occurrence.core in names:
+            return
+        if occurrence.dialogue and self._voiced(core):
+            return
+        if lower_counts[core] >= 2 and self.lexicon.lookup(morphology.fold(core)) is not None:
+            return  # the other dialect's spelling, used throughout: the writer's choice
+        # mack -> macking: a regular form of a real word, unless it is one doubled or
+        # undoubled letter from a common word (flatterred).
+        if morphology.is_inflection(core, self.common) and (
+            close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
+        ):
+            return
+        # A capitalised word opening a sentence may be a name used once ("Lisbet." or
+        # "Haye Park"); italics often hold foreign words.
+        doubtful = (
+            capitalised or occurrence.emphasis or lower_counts[core] >= 2 or self.formation(core)
+        )
+        if doubtful and close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None:
+            return
+        self._report_unknown(occurrence)
+
+    def _voiced(self, lower: str) -> bool:
+        """Speech spelled as it sounds: nooo, nothin, kaboodle, luv."""
+        return (
+            fiction.is_stretched_word(lower, self.known)
+            or fiction.is_dropped_g(lower, self.known)
+            or morphology.is_respelling(lower, self.common)
+        )
+
+    def _report_known(self, occurrence: Occurrence, rights: tuple[str, ...]) -> None:
+        fixes = [r for r in rights if all(self.known(part.lower()) for part in r.split())]
+        fix = match_case(occurrence.core, (fixes or list(rights))[0])
+        replacement = fix + occurrence.form[len(occurrence.core) :]
+        self._add(
+            KNOWN,
+            occurrence,
+            (replacement,),
+            f"'{occurrence.form}' is a common misspelling of '{replacement}'.",
+        )
+
+    def _report_unknown(self, occurrence: Occurrence) -> None:
+        core = occurrence.core
+        tail = occurrence.form[len(core) :]
+        options = tuple(match_case(core, s) + tail for s in suggest(core.lower(), self.dialect))
+        word = occurrence.form
+        if self.lexicon.lookup(morphology.fold(core.lower())) is not None:
+            other = "British" if self.dialect == "en-US" else "American"
+            hint = f"; {self.dialect} spells it '{options[0]}'" if options else ""
+            message = (
+                f"'{word}' is the {other} spelling{hint}. If the story is meant to use "
+                f"{other} spelling, set `dialect` in the configuration."
+            )
+        else:
+            hint = f"did you mean '{options[0]}'? " if options else ""
+            message = (
+                f"'{word}' is not in the dictionary: {hint}If it is a name or a word of "
+                f"your story, add it with `proselint-fic add-word {core}`."
+            )
+        self._add(UNKNOWN, occurrence, options, message)
+
+    def _add(
+        self, rule: str, occurrence: Occurrence, replacements: tuple[str, ...], message: str
+    ) -> None:
+        self.analysis.findings[rule].append(
+            Finding(rule, occurrence.start, occurrence.end, occurrence.form, replacements, message)
+        )
+
+    def _inconsistent(
+        self,
+        occurrences: list[Occurrence],
+        cased_counts: Counter[str],
+        lower_counts: Counter[str],
+    ) -> set[int]:
+        """Report a rare spelling one slip from a recurring name; return the offsets used."""
+        used: set[int] = set()
+        frequent = sorted(
+            (f for f, n in cased_counts.items() if n >= 3 and len(f) >= 4),
+            key=lambda f: -cased_counts[f],
+        )
+        frequent_lower = sorted(
+            (f for f, n in lower_counts.items() if n >= 3 and len(f) >= 5 and not self.accepted(f)),
+            key=lambda f: -lower_counts[f],
+        )
+        if not frequent and not frequent_lower:
+            return used
+        verdicts: dict[str, str | None] = {}
+        for occurrence in occurrences:
+            core = occurrence.core
+            if occurrence.excused or len(core) < 4:
+                continue
+            if core not in verdicts:
+                verdicts[core] = self._recurring_spelling(
+                    core, frequent, frequent_lower, cased_counts, lower_counts
+                )
+            best = verdicts[core]
+            if best is None:
+                continue
+            fix = best + occurrence.form[len(core) :]
+            used.add(occurrence.start)
+            self._add(
+                INCONSISTENT,
+                occurrence,
+                (fix,),
+                f"'{occurrence.form}' is spelled '{best}' everywhere else in this document.",
+            )
+        return used
+
+    def _recurring_spelling(
+        self,
+        core: str,
+        frequent: list[str],
+        frequent_lower: list[str],
+        cased_counts: Counter[str],
+        lower_counts: Counter[str],
+    ) -> str | None:
+        """The recurring spelling (a name or coinage) that ``core`` is a one-off slip of."""
+        lower = core.lower()
+        if self.accepted(lower):
+            return None
+        capitalised = core[:1].isupper()
+        count = cased_counts[core] if capitalised else lower_counts[lower]
+        if count > 2:
+            return None
+        pool, totals = (frequent, cased_counts) if capitalised else (frequent_lower, lower_counts)
+        for form in _near_spellings(core, tuple(pool)):
+            if totals[form] < 3 * count:
+                continue
+            # A frequent dictionary word is a name only if the story capitalises it mid-
+            # sentence (Gryphon, Hope); "Have" at sentence starts is not one.
+            if capitalised and self.known(form.lower()) and not self._used_as_name(form):
+                continue
+            return form
+        return None
+
+
+def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
+    """Spellings in ``pool`` (most frequent first) one slip from ``core``, plurals aside."""
+    from rapidfuzz.distance import OSA
+
+    lower = core.lower()
+    limit = 1 if len(core) < 8 else 2
+    found = []
+    for form in pool:
+        other = form.lower()
+        if other == lower or lower in (other + "s", other + "es", other[:-1]):
+            continue  # Gryphons beside Gryphon is a plural, not a slip
+        if (
+            abs(len(other) - len(lower)) <= limit
+            and OSA.distance(lower, other, score_cutoff=limit) <= limit
+        ):
+            found.append(form)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _known(lower: str, dialect: Dialect) -> bool:
+    lex = lexicon()
+    if lex.known(lower, dialect):
+        return True
+    folded = morphology.fold(lower)
+    return folded != lower and lex.known(folded, dialect)
+
+
+@lru_cache(maxsize=65536)
+def _rank(lower: str, dialect: Dialect) -> int:
+    """The frequency class of a lowercase dictionary word, or -1 (unknown, or a name)."""
+    entry = lexicon().lookup(morphology.fold(lower))
+    if entry is None or not entry.accepted_in(dialect) or entry.form != entry.key:
+        return -1
+    return entry.rank

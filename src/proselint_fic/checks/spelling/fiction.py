@@ -1,0 +1,91 @@
+"""The voice of fiction that dictionaries do not hold: slang, sounds, stretched words.
+
+Each function answers one question about a lowercase token; ``known`` is the dictionary
+test for the document's dialect, passed in so that these rules stay independent of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import regex
+
+from proselint_fic.resources import rules_dir
+
+Known = Callable[[str], bool]
+
+FICTION_WORDS_FILE = "spelling/fiction-words.txt"
+
+# Sounds people make, in any length: hmm, hmmmm, mm-hmm, ugh, argh, shh, pfft, psst, tsk,
+# heh, hahaha, ooh, aah, eww, grr, zzz. Each letter may repeat, which is the point.
+_SOUND = regex.compile(
+    r"""(?x)
+    (?: h+m+p*h*          # hmm, hmph
+      | m+h*m+            # mm, mhm, mmhmm
+      | u+h+ | u+m+ | e+r+m+ | e+h+ | a+h+ | o+h+ | o+o+h+ | a+w+ | o+w+ | e+w+
+      | h+u+h+ | h+e+h+ | h+a+h+ | h+u+h+
+      | u+g+h+ | a+r+g+h+ | g+a+h+ | b+a+h+ | b+l+e+h+ | m+e+h+ | p+f+f*t+ | p+s+s*t+
+      | p+h+e+w+ | t+s+k+ | s+h+h* | s+h+e+e+s+h+ | g+r+r*h* | z+z+z+ | b+r+r+
+      | o+o+f+ | o+o+p+s+ | w+h+o+a+ | w+o+a+h+ | y+a+y+ | w+o+w+ | e+e+k+ | e+e+p+ | y+i+k+e+s+
+      | a+c+k+ | [ao]+c+h+ | e+r+ | u+r+g+h+ | h+r+m+ph* | m+m+ | a+a+h* | o+o+ | e+e+ | h+y+a+h+
+      | (?:h+a+)+h* | (?:h+e+)+h* | (?:h+i+)+ | (?:b+o+)+ | (?:l+a+)+ | (?:n+a+)+ | (?:t+r+a+)+
+      | w+h+e+w+ | m+w+a+h+ | s+q+u+e+e+ | n+n+g+h* | h+n+g+h* | n+g+h+ | h+r+r+m+ | a+h+e+m+
+    )""",
+)
+_TRIPLE = regex.compile(r"(\p{L})\1\1+")
+
+
+@cache
+def fiction_words() -> frozenset[str]:
+    """The shipped list of slang and informal words (``rules/spelling/fiction-words.txt``)."""
+    path = rules_dir() / FICTION_WORDS_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(
+        line.strip().lower().replace("’", "'")
+        for line in lines
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def is_sound(lower: str) -> bool:
+    """Interjections and noises, however stretched: ``hmmm``, ``argh``, ``shhh``."""
+    return _SOUND.fullmatch(lower) is not None
+
+
+def unstretched(lower: str) -> list[str]:
+    """Spellings of a stretched word with each run of three or more letters cut to two or one.
+
+    ``nooo`` gives ``noo`` and ``no``; a word with no such run gives nothing.
+    """
+    if _TRIPLE.search(lower) is None:
+        return []
+    return [_TRIPLE.sub(r"\1\1", lower), _TRIPLE.sub(r"\1", lower)]
+
+
+def is_stretched_word(lower: str, known: Known) -> bool:
+    """A word drawn out for effect (``sooo``, ``pleeease``, ``yesss``)."""
+    return any(
+        known(form) or form in fiction_words() or is_sound(form) for form in unstretched(lower)
+    )
+
+
+def is_dropped_g(lower: str, known: Known) -> bool:
+    """``goin'``, ``nothin'``, ``somethin'``: a ``-ing`` word with its g dropped."""
+    stem = lower.rstrip("'")
+    return stem.endswith("in") and len(stem) > 3 and known(stem + "g")
+
+
+def is_elision(lower: str, known: Known) -> bool:
+    """A word with its start or end bitten off and marked: ``'bout``, ``'cept``, ``an'``."""
+    if lower in fiction_words():
+        return True
+    if lower.startswith("'") and len(lower) > 2:
+        rest = lower[1:]
+        return any(known(prefix + rest) for prefix in ("a", "e", "be", "ex", "o", "un", "ac"))
+    if lower.endswith("'") and len(lower) > 2:
+        return is_dropped_g(lower, known) or lower[:-1] in ("an", "o", "th", "fo", "ol", "jus")
+    return False

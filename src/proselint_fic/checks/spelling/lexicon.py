@@ -1,0 +1,131 @@
+"""The shipped dictionary: SCOWL words with frequency classes, read a bucket at a time.
+
+Building a Python set of ~290,000 words costs well over 100 ms on a slow machine, more
+than a pre-commit hook can spend. The file (see ``scripts/build_wordlists.py``) is instead
+split into small zlib-compressed buckets keyed by first letter and length; a lookup
+decompresses one bucket (once) and searches its text, so a chapter touches a few hundred
+kilobytes and a cold start pays only for reading the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zlib
+from array import array
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, NamedTuple
+
+from proselint_fic.resources import data_dir
+
+Dialect = Literal["en-US", "en-GB"]
+
+MAGIC = b"PFWORDS2"
+CLASS_BASE = ord("0")
+# Dialect codes in the file and the dialects that accept each.
+_ACCEPTS: dict[str, frozenset[str]] = {
+    "a": frozenset({"en-US", "en-GB"}),
+    "u": frozenset({"en-US"}),
+    "g": frozenset({"en-GB"}),
+}
+
+
+class Entry(NamedTuple):
+    """A dictionary word: its lowercase key, frequency class, spelling and dialect code."""
+
+    key: str
+    rank: int
+    form: str  # the listed spelling; equal to ``key`` for lowercase words
+    dialect: str  # "a", "u" or "g"
+
+    def accepted_in(self, dialect: Dialect) -> bool:
+        return dialect in _ACCEPTS[self.dialect]
+
+
+_KEY_LINE = re.compile(r"\n([^\t\n]+)\t")
+
+
+@dataclass
+class Lexicon:
+    """Lookups over the bucketed word file. Buckets are decompressed on first use."""
+
+    blob: bytes
+    base: int
+    index: dict[str, int]
+    offsets: array[int]
+
+    def __post_init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._keys: dict[tuple[str, int], list[str]] = {}
+        # Bucket keys are the first two letters and the length: "ma8".
+        self._by_first: dict[tuple[str, int], list[str]] = {}
+        for key in self.index:
+            prefix = key.rstrip("0123456789")
+            self._by_first.setdefault((prefix[0], int(key[len(prefix) :])), []).append(key)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> Lexicon:
+        if not blob.startswith(MAGIC):
+            raise ValueError("not a proselint-fic word file (format 2)")
+        size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 4], "little")
+        start = len(MAGIC) + 4
+        header = json.loads(blob[start : start + size])
+        keys = header["keys"].split()
+        table = start + size
+        offsets = array("I")
+        offsets.frombytes(blob[table : table + 4 * (len(keys) + 1)])
+        if sys.byteorder != "little":
+            offsets.byteswap()
+        index = {key: i for i, key in enumerate(keys)}
+        return cls(blob, table + 4 * (len(keys) + 1), index, offsets)
+
+    def bucket_text(self, key: str) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            i = self.index.get(key)
+            if i is None:
+                text = "\n"
+            else:
+                chunk = self.blob[self.base + self.offsets[i] : self.base + self.offsets[i + 1]]
+                text = zlib.decompress(chunk).decode("utf-8")
+            self._texts[key] = text
+        return text
+
+    def lookup(self, lower: str) -> Entry | None:
+        """The entry for a lowercase spelling, whatever its dialect."""
+        if not lower:
+            return None
+        text = self.bucket_text(f"{lower[:2]}{len(lower)}")
+        at = text.find(f"\n{lower}\t")
+        if at < 0:
+            return None
+        info = at + len(lower) + 2
+        end = text.index("\n", info)
+        return Entry(
+            lower, ord(text[info + 1]) - CLASS_BASE, text[info + 2 : end] or lower, text[info]
+        )
+
+    def known(self, lower: str, dialect: Dialect) -> bool:
+        if not lower:
+            return False
+        text = self.bucket_text(f"{lower[:2]}{len(lower)}")
+        at = text.find(f"\n{lower}\t")
+        return at >= 0 and dialect in _ACCEPTS[text[at + len(lower) + 2]]
+
+    def keys(self, first: str, length: int) -> list[str]:
+        """Every lowercase spelling that starts with ``first`` and has ``length`` letters."""
+        found = self._keys.get((first, length))
+        if found is None:
+            found = []
+            for key in self._by_first.get((first, length), ()):
+                found.extend(_KEY_LINE.findall(self.bucket_text(key)))
+            self._keys[(first, length)] = found
+        return found
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped word list, read once per process."""
+    return Lexicon.from_bytes((data_dir() / "words.bin").read_bytes())

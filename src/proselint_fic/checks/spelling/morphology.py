@@ -1,0 +1,144 @@
+"""How English builds words the dictionary may not list: inflections, derivations, compounds,
+respellings. Each test takes the dictionary as a ``known`` callable on lowercase words.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+Known = Callable[[str], bool]
+Rank = Callable[[str], int]
+
+# Derivational endings and prefixes that writers coin freely: pupiled, beaky, unsmiling.
+_SUFFIXES = (
+    "ed", "y", "ey", "ish", "less", "ness", "like", "ly", "er", "ers", "esque", "wise", "ward",
+    "wards", "ful", "fuls", "able", "ism", "ist", "ists", "ship", "hood", "dom", "some", "ie",
+    "ies", "let", "lets", "ings",
+)  # fmt: skip
+PREFIXES = (
+    "un", "re", "non", "pre", "over", "under", "half", "semi", "anti", "self", "sub", "super",
+    "mis", "out", "counter", "inter", "multi", "ultra", "mega", "micro", "mini", "post", "co",
+    "de", "dis", "hyper", "pseudo", "neo", "proto", "up", "down", "fore", "after",
+)  # fmt: skip
+# A part of a compound must be a word common enough that joining it is plausible; rare
+# short words (uns, pols, goa) would let almost any typo split into two "words".
+COMPOUND_PART_RANK = 16
+SHORT_PART_RANK = 24  # for three-letter parts: sun, dog, but not goa or ned
+COMPOUND_PART_LENGTH = 3
+
+# Eye dialect: (as written, standard, where) respellings that voice a pronunciation.
+# "where" pins a respelling to the start or end of the word, where writers use it (krazy,
+# dat, nite, sista, boyz); an unpinned one may sit anywhere (fone, luv).
+_RESPELLINGS = (
+    ("k", "c", "start"), ("d", "th", "start"), ("f", "ph", "any"), ("ite", "ight", "any"),
+    ("uv", "ove", "any"), ("a", "er", "end"), ("ah", "er", "end"), ("a", "ow", "end"),
+    ("z", "s", "end"), ("ez", "ays", "end"), ("in", "ing", "end"), ("nuff", "nough", "any"),
+    ("cuz", "cause", "any"), ("wuz", "was", "any"), ("tho", "though", "end"),
+    ("thru", "through", "any"),
+)  # fmt: skip
+
+
+def fold(word: str) -> str:
+    """``word`` without accents: tête-à-tête gives tete-a-tete."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_inflection(lower: str, known: Known) -> bool:
+    """A regular -s, -es, -ed or -ing form of a dictionary word (``mack`` gives ``macking``).
+
+    Only the spelling rules English really applies count (drop a silent e, y to i, double
+    a final consonant after a single short vowel), so slips such as ``hopeing``,
+    ``stoping`` or ``partys`` are not inflections.
+    """
+    for ending in ("ing", "ed", "es", "s"):
+        stem = lower[: -len(ending)]
+        if not lower.endswith(ending) or len(stem) < 3:
+            continue
+        if ending == "s":
+            if not stem.endswith(("s", "x", "z", "ch", "sh")) and not _consonant_y(stem):
+                return known(stem)
+        elif ending == "es":
+            if stem.endswith(("s", "x", "z", "ch", "sh", "o")) and known(stem):
+                return True
+            if stem.endswith("i") and _consonant_y(stem[:-1] + "y") and known(stem[:-1] + "y"):
+                return True
+        elif _regular_verb_form(stem, ending, known):
+            return True
+    return False
+
+
+def _regular_verb_form(stem: str, ending: str, known: Known) -> bool:
+    if known(stem):
+        if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
+            return False  # hopeing, hopeed
+        if ending == "ed" and _consonant_y(stem):
+            return False  # partyed
+        return not _wants_doubling(stem)  # stoping, stoped
+    if known(stem + "e") and not stem.endswith("e"):
+        return True  # hop|ing from hope
+    if stem[-1] == stem[-2] and _wants_doubling(stem[:-1]):
+        return known(stem[:-1])  # stopp|ing
+    return ending == "ed" and stem.endswith("i") and known(stem[:-1] + "y")  # parti|ed
+
+
+def _consonant_y(word: str) -> bool:
+    return len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou"
+
+
+def _wants_doubling(stem: str) -> bool:
+    """Whether a one-syllable-looking stem doubles its last consonant (stop, stopping)."""
+    if len(stem) < 3:
+        return False
+    a, b, c = stem[-3], stem[-2], stem[-1]
+    vowels = "aeiou"
+    return a not in vowels and b in vowels and c not in vowels + "wxy" and len(stem) <= 4
+
+
+def is_derivation(lower: str, known: Known) -> bool:
+    """A known word with a productive ending or prefix: pupiled, beaky, unsmiling."""
+    for suffix in _SUFFIXES:
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 3:
+            if known(stem) or known(stem + "e"):
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1]):
+                return True
+            if stem.endswith("i") and known(stem[:-1] + "y"):
+                return True
+    return any(
+        lower.startswith(prefix) and len(lower) - len(prefix) >= 3 and known(lower[len(prefix) :])
+        for prefix in PREFIXES
+    )
+
+
+def is_compound(lower: str, rank: Rank) -> bool:
+    """Two common words run together: woodsmoke, nightlamp."""
+    size = COMPOUND_PART_LENGTH
+    return any(
+        _compound_part(lower[:i], rank) and _compound_part(lower[i:], rank)
+        for i in range(size, len(lower) - size + 1)
+    )
+
+
+def _compound_part(part: str, rank: Rank) -> bool:
+    needed = SHORT_PART_RANK if len(part) <= COMPOUND_PART_LENGTH else COMPOUND_PART_RANK
+    return rank(part) >= needed
+
+
+def is_respelling(lower: str, known: Known) -> bool:
+    """Eye dialect: a dictionary word respelled as it sounds (kaboodle, luv, nite, dat)."""
+    for written, standard, where in _RESPELLINGS:
+        if where == "start":
+            spots = [0] if lower.startswith(written) else []
+        elif where == "end":
+            spots = [len(lower) - len(written)] if lower.endswith(written) else []
+        else:
+            spots = [i for i in range(len(lower)) if lower.startswith(written, i)]
+        for at in spots:
+            if known(lower[:at] + standard + lower[at + len(written) :]):
+                return True
+    return False

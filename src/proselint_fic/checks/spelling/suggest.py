@@ -1,0 +1,187 @@
+"""Ranked replacements for an unknown word.
+
+Candidates come from two places: every dictionary word one edit away (found by looking the
+edits up, about 50 per letter), and, when the word is long enough to bear it, dictionary
+words two edits away found with rapidfuzz's C++ edit distance over the buckets that share
+the word's first letter and have a length within two of it (real misspellings keep their
+first letter: 660 of Norvig's 670 do). Candidates are then ranked by a weighted edit cost,
+in which the slips people really make (a swapped pair, a doubled or undoubled letter, a
+wrong vowel, a neighbouring key, a sound-alike) cost less than an arbitrary edit, minus a
+bonus for how common the candidate is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from proselint_fic.checks.spelling.lexicon import Dialect, Entry, Lexicon, lexicon
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
+VOWELS = frozenset("aeiouy")
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    position = {
+        ch: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, ch in enumerate(keys)
+    }
+    near: dict[str, set[str]] = {ch: set() for ch in position}
+    for a, (ra, ca) in position.items():
+        for b, (rb, cb) in position.items():
+            # Staggered rows: a key touches the two keys below-left and below it.
+            if a != b and abs(ra - rb) <= 1 and -1 <= (cb - ca) + (rb - ra) * 0.5 <= 1:
+                near[a].add(b)
+    return {k: frozenset(v) for k, v in near.items()}
+
+
+NEIGHBOURS = _keyboard_neighbours()
+# Letters that stand for the same sound often enough to be confused by writers.
+SOUND_ALIKE = frozenset(
+    frozenset(pair)
+    for pair in ("ck", "cs", "sz", "gj", "fv", "mn", "dt", "bp", "kq", "xz", "iy", "ey", "sc")
+)
+
+
+def substitution_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in VOWELS and b in VOWELS:
+        return 0.6
+    if frozenset((a, b)) in SOUND_ALIKE:
+        return 0.7
+    if b in NEIGHBOURS.get(a, ()):
+        return 0.75
+    return 1.0
+
+
+def insertion_cost(word: str, at: int, ch: str) -> float:
+    """Cost of the typo having an extra ``ch`` at ``at`` (so the fix deletes it)."""
+    before = word[at - 1] if at > 0 else ""
+    after = word[at + 1] if at + 1 < len(word) else ""
+    if ch in (before, after):
+        return 0.5  # a doubled letter: "untill"
+    if ch in NEIGHBOURS.get(before, ()) or ch in NEIGHBOURS.get(after, ()):
+        return 0.8  # a finger caught a neighbouring key
+    return 1.0
+
+
+def deletion_cost(word: str, at: int, ch: str) -> float:
+    """Cost of the typo lacking ``ch`` that the right word has at ``at``."""
+    before = word[at - 1] if at > 0 else ""
+    after = word[at + 1] if at + 1 < len(word) else ""
+    if ch in (before, after):
+        return 0.5  # an undoubled letter: "ocasion"
+    if ch in VOWELS or ch == "h":
+        return 0.8  # a dropped unstressed vowel or silent h: "diffrence", "wich"
+    return 1.0
+
+
+def weighted_distance(typo: str, right: str) -> float:
+    """Damerau-Levenshtein distance (adjacent swaps) with the slip-aware costs above."""
+    n, m = len(typo), len(right)
+    previous2: list[float] = []
+    previous = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        previous[j] = previous[j - 1] + deletion_cost(right, j - 1, right[j - 1])
+    for i in range(1, n + 1):
+        current = [previous[0] + insertion_cost(typo, i - 1, typo[i - 1])] + [0.0] * m
+        for j in range(1, m + 1):
+            a, b = typo[i - 1], right[j - 1]
+            best = min(
+                previous[j] + insertion_cost(typo, i - 1, a),
+                current[j - 1] + deletion_cost(right, j - 1, b),
+                previous[j - 1] + substitution_cost(a, b),
+            )
+            if i > 1 and j > 1 and a == right[j - 2] and typo[i - 2] == b and a != b:
+                best = min(best, previous2[j - 2] + 0.7)
+            current[j] = best
+        previous2, previous = previous, current
+    return previous[m]
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in ALPHABET}
+    inserts = {a + c + b for a, b in splits for c in ALPHABET}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+# How much a doubling of frequency is worth, in edit-cost units.
+FREQUENCY_WEIGHT = 0.05
+MAX_CANDIDATES = 5
+
+
+def score(typo: str, entry: Entry) -> float:
+    return weighted_distance(typo, entry.key) - FREQUENCY_WEIGHT * entry.rank
+
+
+def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) -> list[Entry]:
+    """Dictionary words within one edit, and within two for words of four letters or more."""
+    found: dict[str, Entry] = {}
+    for edit in edits1(lower):
+        entry = lex.lookup(edit)
+        if entry is not None and entry.accepted_in(dialect) and "'" not in entry.key[:1]:
+            found[entry.key] = entry
+    if far and len(lower) >= 4:
+        for entry in _within_two(lower, dialect, lex):
+            found.setdefault(entry.key, entry)
+    return list(found.values())
+
+
+def _within_two(lower: str, dialect: Dialect, lex: Lexicon) -> Iterable[Entry]:
+    from rapidfuzz import process  # imported only when a word needs far candidates
+    from rapidfuzz.distance import OSA
+
+    pool: list[str] = []
+    for length in range(max(1, len(lower) - 2), len(lower) + 3):
+        pool.extend(lex.keys(lower[0], length))
+    for key, _, _ in process.extract_iter(lower, pool, scorer=OSA.distance, score_cutoff=2):
+        entry = lex.lookup(key)
+        if entry is not None and entry.accepted_in(dialect):
+            yield entry
+
+
+# Only this many candidates, the nearest and most common by plain edit distance, get the
+# slower weighted ranking.
+RANKED_POOL = 40
+
+
+def rank(lower: str, found: Iterable[Entry]) -> list[tuple[float, Entry]]:
+    from rapidfuzz.distance import OSA
+
+    pool = sorted(found, key=lambda e: (OSA.distance(lower, e.key), -e.rank))[:RANKED_POOL]
+    return sorted(((score(lower, e), e) for e in pool), key=lambda pair: (pair[0], pair[1].key))
+
+
+@lru_cache(maxsize=4096)
+def suggest(lower: str, dialect: Dialect) -> tuple[str, ...]:
+    """Replacements for a lowercase unknown word, best first (dictionary spellings)."""
+    lex = lexicon()
+    ranked = rank(lower, candidates(lower, dialect, lex))
+    return tuple(entry.form for _, entry in ranked[:MAX_CANDIDATES])
+
+
+@lru_cache(maxsize=4096)
+def nearby(lower: str, dialect: Dialect) -> tuple[tuple[float, int, str], ...]:
+    """Dictionary words one edit from ``lower`` as ``(slip cost, frequency class, spelling)``,
+    cheapest first. This is the evidence that an unknown word is a slip of a real one."""
+    lex = lexicon()
+    found = [
+        (weighted_distance(lower, entry.key), entry.rank, entry.form)
+        for entry in candidates(lower, dialect, lex, far=False)
+    ]
+    return tuple(sorted(found, key=lambda item: (item[0], -item[1])))
+
+
+def close_match(lower: str, dialect: Dialect, max_cost: float, min_rank: int) -> str | None:
+    """A dictionary word at most ``max_cost`` away and at least ``min_rank`` common."""
+    for cost, rank_, form in nearby(lower, dialect):
+        if cost > max_cost:
+            return None
+        if rank_ >= min_rank:
+            return form
+    return None
