@@ -286,7 +286,26 @@ class SentenceReader:
             if start > first and lower[start - 1] in wc.DETERMINERS:
                 return start - 1, "3s", "noun"  # "the Court", "the Red Duke"
             return start, "3s", "name"
+        if k == first and p.word(k)[0].isupper():
+            return self._bare_noun(p, k, verb)
         return self._noun_phrase(p, first, k)
+
+    def _bare_noun(
+        self, p: Paragraph, k: int, verb: str
+    ) -> tuple[int, wc.Person, SubjectKind] | None:
+        """A sentence that opens on a bare noun and its verb: "Letters begin to surface",
+        "Rain hammers the roof". The verb must not read as a noun itself (that would be a
+        fragment: "Heavy boots."), nor the opening word as a verb or an adjective."""
+        word = p.lower[k]
+        table = self.table
+        if table.is_nominal(verb) or not self._nounish(word) or self._adjective_like(word):
+            return None
+        if verb in table.participles:
+            return None  # "Cakes dusted with sugar.": a description, not a clause
+        if word in table.finite_forms and not table.is_nominal(word):
+            return None
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        return k, ("pl" if plural else "3s"), "noun"
 
     def _name_start(self, p: Paragraph, first: int, k: int) -> int:
         """Back over titles, other names and "of" ("Captain Vash of Varr")."""
@@ -604,7 +623,7 @@ class SentenceReader:
         if lemma not in {"be", "have"}:
             return "simple"
         m = index + 1
-        while m < len(lower) and m <= index + 3 and (lower[m] in wc.GAP_WORDS):
+        while m < len(lower) and m <= index + 3 and self._is_gap(lower[m]):
             m += 1
         if m >= len(lower):
             return "simple"

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 from weakref import WeakKeyDictionary
 
@@ -44,7 +45,8 @@ _PAST_TIME = re.compile(
     r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when|in)|once upon"
     r"|last (?:night|week|month|year|summer|winter|spring|autumn|fall|time|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|term|semester|christmas)"
-    r"|the (?:other|previous|day before|night before|first|last) (?:day|night|week|time|year)?"
+    r"|(?<!for )the (?:other|previous|day before|night before|first|last)"
+    r" (?:day|night|week|time|year)?"
     r"|as a (?:child|kid|girl|boy|teenager|teen|baby|student)"
     r"|when (?:i|he|she|we|they|you) (?:was|were)\b"
     r"|(?:years|months|weeks|days|decades|hours) (?:before|earlier|back)"
@@ -63,7 +65,7 @@ _SIGN_OFFS = wc.wordset(
 )
 _LETTER_PARAGRAPHS = 12
 _GENERIC_SUBJECTS = wc.wordset(
-    "you one people everyone everybody nobody anyone anybody nothing everything"
+    "you one people everyone everybody nobody anyone anybody nothing everything every each any all"
 )
 
 
@@ -449,7 +451,8 @@ def _judge(
     others = [e for e in sentence.events if e is not event and e.subject != "relative"]
     mixed = any(other.tense == tense for other in others)
     if not event.main or event.subject == "relative":
-        return ("slip", "") if _simultaneous(event, sentence, tense, mixed) else None
+        simultaneous = _simultaneous(event, sentence, tense, mixed)
+        return ("slip", "") if simultaneous or _ongoing(event, sentence, tense) else None
     if _explained(sentence, event, tense):
         return None
     if event.aspect == "modal" and event.lemma != "can":
@@ -465,11 +468,14 @@ def _judge(
 def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
     """Whether the sentence itself accounts for the other tense (flashback, time, report)."""
     paragraph = sentence.paragraph
-    first, _ = paragraph.sentences[event.sentence]
+    first, stop = paragraph.sentences[event.sentence]
     # Habits and conditions count up to the end of the verb's own clause, so a trailing
-    # "like she always does" does not excuse "she said".
+    # "like she always does" does not excuse "she said". In present narration a routine
+    # anywhere in the sentence ("she checked every room at closing, like she does every
+    # night") places the past verb earlier the same day, which is no slip.
     scope = paragraph.lower[first : _clause_end(paragraph, event)]
-    if not wc.HABITUAL.isdisjoint(scope):
+    routine = paragraph.lower[first:stop] if tense == "present" else scope
+    if not wc.HABITUAL.isdisjoint(scope) or _every_period(routine):
         return True
     if tense == "present":
         context = sentence.context()
@@ -485,6 +491,12 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
     return _reported(paragraph, event, tables())
 
 
+def _every_period(words: list[str]) -> bool:
+    return any(
+        word in {"every", "each"} and following in wc.PERIODS for word, following in pairwise(words)
+    )
+
+
 def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) -> bool:
     """ "He tells himself so as he unfolded it": an as/while clause out of step with the
     main clause it hangs on."""
@@ -494,6 +506,19 @@ def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) 
         return False
     lower = sentence.paragraph.lower
     if event.subject_index == 0 or lower[event.subject_index - 1] != event.subordinator:
+        return False
+    main_before = [e for e in sentence.events if e.index < event.index and e.main]
+    if not main_before or main_before[-1].tense != tense:
+        return False
+    return not _explained(sentence, event, tense)
+
+
+def _ongoing(event: Event, sentence: _Sentence, tense: Tense) -> bool:
+    """ "He looked like a man who is reconsidering every choice": a relative clause in the
+    present progressive describes the story's moment, so in past narration it slips."""
+    if tense != "past" or event.subject != "relative" or event.aspect != "progressive":
+        return False
+    if event.subject_word not in {"who", "that"}:
         return False
     main_before = [e for e in sentence.events if e.index < event.index and e.main]
     if not main_before or main_before[-1].tense != tense:

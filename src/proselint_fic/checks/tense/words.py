@@ -77,7 +77,14 @@ GAP_WORDS = wordset(
     "certainly probably definitely clearly obviously absolutely completely silently "
     "instead once first last soon somehow not rather"
 )
-HABITUAL = wordset("always never usually often sometimes rarely seldom ever every whenever each")
+HABITUAL = wordset("always never usually often sometimes rarely seldom whenever")
+# "every"/"each" make a habit only before a stretch of time ("every morning", not
+# "every choice").
+PERIODS = wordset(
+    "time times morning mornings night nights day days evening evenings afternoon week "
+    "weekend month year summer winter spring autumn fall monday tuesday wednesday thursday "
+    "friday saturday sunday christmas birthday visit shift"
+)
 MODALS_ANY = wordset(
     "can could will would shall should may might must 'd can't couldn't won't wouldn't "
     "shouldn't mightn't mustn't"
