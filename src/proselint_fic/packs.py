@@ -26,7 +26,7 @@ and optionally ``[[rule.fix]]`` pairs of ``before``/``after``; the test suite ru
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -39,7 +39,7 @@ from proselint_fic.rule import FixExample, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
-    from proselint_fic.document import Document
+    from proselint_fic.document import Document, Word
 
 _UNLESS_WINDOW = 80
 _COMMON_KEYS = {
@@ -129,7 +129,12 @@ class PatternRule:
 
 @dataclass(frozen=True)
 class SubstitutionRule:
-    """A rule that is a table of wrong phrases and their right forms."""
+    """A rule that is a table of wrong phrases and their right forms.
+
+    Matching walks the document's words and looks each one up by the first word of the
+    phrases: one large case-insensitive alternation would make the regex engine try every
+    position of the text (over a second on a novel, measured).
+    """
 
     meta: RuleMeta
     swaps: Mapping[str, str]
@@ -138,38 +143,53 @@ class SubstitutionRule:
     sources: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
-    def _compiled(self) -> regex.Pattern[str]:
-        # Longest first, so "could of had" wins over "could of" when both are listed.
-        phrases = sorted(self.swaps, key=len, reverse=True)
-        words = "|".join(_phrase_pattern(p) for p in phrases)
-        return _compile(rf"(?<![\w'’-])(?:{words})(?![\w'’]|-\w)", self.ignorecase)
-
-    @cached_property
-    def _lookup(self) -> dict[str, str]:
-        return {_normalise(k): v for k, v in self.swaps.items()}
+    def _by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for wrong, right in self.swaps.items():
+            words = tuple(_normalise(wrong).split())
+            index.setdefault(words[0], []).append((words, right))
+        for candidates in index.values():
+            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+        return index
 
     @cached_property
     def _unless(self) -> tuple[regex.Pattern[str], ...]:
         return tuple(_compile(p, self.ignorecase) for p in self.unless)
 
     def check(self, document: Document) -> Iterator[Match]:
-        text = document.text
-        for found in self._compiled.finditer(text):
-            start, end = found.span()
-            if _cancelled(self._unless, text, start, end):
+        text, words, index = document.text, document.words, self._by_first_word
+        for position, word in enumerate(words):
+            candidates = index.get(word.folded)
+            if candidates is None:
                 continue
-            wrong = found.group()
-            right = self._lookup.get(_normalise(wrong))
-            if right is None:
-                continue
-            fix = match_case(wrong, right)
-            message = self.meta.message.format(match=wrong, fix=fix)
-            yield Match(start, end, message=message, replacements=(fix,))
+            for phrase, right in candidates:
+                end = _phrase_end(text, words, position, phrase)
+                if end is None or _cancelled(self._unless, text, word.start, end):
+                    continue
+                wrong = text[word.start : end]
+                if not self.ignorecase and " ".join(wrong.split()) not in self.swaps:
+                    continue
+                fix = match_case(wrong, right)
+                message = self.meta.message.format(match=wrong, fix=fix)
+                yield Match(word.start, end, message=message, replacements=(fix,))
+                break
 
 
-def _phrase_pattern(phrase: str) -> str:
-    # Any run of spaces or a line break may separate the words of a phrase.
-    return r"\s+".join(regex.escape(word) for word in phrase.split())
+def _phrase_end(
+    text: str, words: Sequence[Word], position: int, phrase: tuple[str, ...]
+) -> int | None:
+    """Where ``phrase`` ends if it starts at ``words[position]``, words apart only by spaces."""
+    if position + len(phrase) > len(words):
+        return None
+    previous_end = words[position].start
+    for offset, expected in enumerate(phrase):
+        word = words[position + offset]
+        if word.folded != expected:
+            return None
+        if offset and not text[previous_end : word.start].isspace():
+            return None
+        previous_end = word.end
+    return previous_end
 
 
 def _normalise(phrase: str) -> str:
@@ -257,7 +277,7 @@ def _build_rule(
             rule = pattern_rule
         else:
             substitution_rule = _build_substitution_rule(meta, entry)
-            _ = substitution_rule._compiled, substitution_rule._unless
+            _ = substitution_rule._unless
             rule = substitution_rule
     except (KeyError, TypeError, ValueError, regex.error) as error:
         raise PackError(f"{where}: {error}") from None

@@ -16,6 +16,7 @@ from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import SpeechMap, find_speech
 from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
 from proselint_fic.document.style import Style, detect_style
+from proselint_fic.document.words import Word, find_words
 
 Dialect = Literal["en-US", "en-GB"]
 Tense = Literal["present", "past"]
@@ -30,6 +31,7 @@ __all__ = [
     "SpeechMap",
     "Style",
     "Tense",
+    "Word",
 ]
 
 
@@ -92,6 +94,11 @@ class Document:
     @cached_property
     def speech(self) -> SpeechMap:
         return find_speech(self.text, self.paragraphs)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Every word of ``text`` (hyphenated compounds and contractions count as one)."""
+        return find_words(self.text)
 
     @cached_property
     def style(self) -> Style:
