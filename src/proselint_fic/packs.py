@@ -158,20 +158,20 @@ class SubstitutionRule:
 
     def check(self, document: Document) -> Iterator[Match]:
         text, words, index = document.text, document.words, self._by_first_word
-        for position, word in enumerate(words):
-            candidates = index.get(word.folded)
+        for position, (start, _, folded) in enumerate(words):
+            candidates = index.get(folded)
             if candidates is None:
                 continue
             for phrase, right in candidates:
                 end = _phrase_end(text, words, position, phrase)
-                if end is None or _cancelled(self._unless, text, word.start, end):
+                if end is None or _cancelled(self._unless, text, start, end):
                     continue
-                wrong = text[word.start : end]
+                wrong = text[start:end]
                 if not self.ignorecase and " ".join(wrong.split()) not in self.swaps:
                     continue
                 fix = match_case(wrong, right)
                 message = self.meta.message.format(match=wrong, fix=fix)
-                yield Match(word.start, end, message=message, replacements=(fix,))
+                yield Match(start, end, message=message, replacements=(fix,))
                 break
 
 
@@ -181,14 +181,14 @@ def _phrase_end(
     """Where ``phrase`` ends if it starts at ``words[position]``, words apart only by spaces."""
     if position + len(phrase) > len(words):
         return None
-    previous_end = words[position].start
+    previous_end = words[position][0]
     for offset, expected in enumerate(phrase):
-        word = words[position + offset]
-        if word.folded != expected:
+        start, end, folded = words[position + offset]
+        if folded != expected:
             return None
-        if offset and not text[previous_end : word.start].isspace():
+        if offset and not text[previous_end:start].isspace():
             return None
-        previous_end = word.end
+        previous_end = end
     return previous_end
 
 
