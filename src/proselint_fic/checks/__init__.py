@@ -6,6 +6,17 @@ from proselint_fic.rule import Rule
 
 
 def builtin_rules() -> list[Rule]:
-    """Every built-in code rule, in a stable order."""
-    rules: list[Rule] = []
-    return rules
+    """Every built-in code rule, in a stable order.
+
+    Each family is imported only here, when rules are wanted, so that ``proselint-fic
+    --version`` or ``rules`` for a plugin never loads word lists.
+    """
+    from proselint_fic.checks import dialogue, punctuation, repetition, spelling, tense
+
+    return [
+        *spelling.rules(),
+        *tense.rules(),
+        *punctuation.rules(),
+        *dialogue.rules(),
+        *repetition.rules(),
+    ]
