@@ -123,7 +123,18 @@ class SentenceReader:
         lower = p.lower
         verbish = self.verbish
         found: list[Event] = []
-        for index in [i for i in range(first, stop) if lower[i] in verbish]:
+        # A finite verb follows its subject, never a determiner or a preposition; only a
+        # fused contraction ("She's", "like he's") carries its own subject.
+        contractions = wc.CONTRACTIONS
+        candidates = [
+            i
+            for i in range(first + 1, stop)
+            if lower[i] in verbish
+            and (lower[i - 1] not in _NEVER_BEFORE_A_VERB or lower[i] in contractions)
+        ]
+        if lower[first] in contractions:
+            candidates.insert(0, first)
+        for index in candidates:
             contraction = wc.CONTRACTIONS.get(lower[index])
             if contraction is not None:
                 event = self._contraction(

@@ -32,8 +32,7 @@ _SPLIT = re.compile(
 _BREAKS = frozenset(".!?…\ue000")
 # Emphasis written as plain-text asterisks or underscores, for text whose markup layer
 # has not already turned it into emphasis spans.
-_STAR_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_PLAIN_EMPHASIS = re.compile(r"\*[^*\n]+\*|_[^_\n]+_")
 # Emphasis that reads as a sentence (a thought, a line of a letter) ends a sentence of
 # narration; a multi-word title or name inside a sentence does not.
 _SENTENCE_LIKE = re.compile(r"[a-z][.!?…][*_]*$|[,;]\s|^[*_]*(?:I|I'm|I've|I'll|I'd)\s")
@@ -86,9 +85,17 @@ def narration_view(document: Document) -> str:
 
 
 def _plain_emphasis(text: str) -> list[Span]:
-    found = [Span(m.start(), m.end()) for m in _STAR_EMPHASIS.finditer(text)]
-    found.extend(Span(m.start(), m.end()) for m in _UNDERSCORE_EMPHASIS.finditer(text))
-    return sorted(found)
+    # The marks hug the words ("*she left*", not "2 * 3 * 4") and are not inside a word.
+    found: list[Span] = []
+    for match in _PLAIN_EMPHASIS.finditer(text):
+        start, end = match.span()
+        body = match[0]
+        if body[1].isspace() or body[-2].isspace():
+            continue
+        if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue
+        found.append(Span(start, end))
+    return found
 
 
 def lowered(view: str) -> str:
