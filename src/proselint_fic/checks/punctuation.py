@@ -176,12 +176,43 @@ class MissingSpaceRule:
             for mark, after in _GLUED_AFTER.items()
         ]
 
+    @cached_property
+    def _quote_patterns(self) -> list[regex.Pattern[str]]:
+        # said,"Hello  and  "Hello,"she said: the space is missing on the outer side of
+        # the quote, which only the dialogue map can tell.
+        opening = [regex.compile(r',(?=["“]\p{L})', _FLAGS)]
+        closing = [
+            regex.compile(rf"{quote}(?<=[,.!?…]{quote})(?=\p{{L}})", _FLAGS) for quote in '"”'
+        ]
+        return opening + closing
+
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
+        found: list[Match] = []
         for m in _merged(self._patterns, text):
-            if _in_address(text, m.start()):
-                continue
-            yield Match(m.start(), m.end(), replacements=(m.group() + " ",))
+            if not _in_address(text, m.start()):
+                found.append(Match(m.start(), m.end(), replacements=(m.group() + " ",)))
+        for m in _merged(self._quote_patterns, text):
+            match = _missing_space_at_quote(document, m.start())
+            if match is not None:
+                found.append(match)
+        found.sort(key=lambda match: match.start)
+        yield from found
+
+
+def _missing_space_at_quote(document: Document, offset: int) -> Match | None:
+    text = document.text
+    speech = document.speech
+    if text[offset] == ",":
+        span = speech.span_at(offset + 1)
+        if span is not None and span.start == offset + 1:
+            return Match(offset, offset + 1, replacements=(", ",))
+        return None
+    span = speech.span_at(offset)
+    index = speech.index_at(offset)
+    if span is not None and index is not None and speech.closed[index] and span.end == offset + 1:
+        return Match(offset, offset + 1, replacements=(text[offset] + " ",))
+    return None
 
 
 def _in_address(text: str, offset: int) -> bool:
@@ -481,6 +512,8 @@ def rules() -> list[Rule]:
                     "She was tired;he was not.",
                     '"Where?No, don\'t tell me."',
                     "One thing remained:silence.",
+                    'She turned and said,"Hello there."',
+                    '"Hello there,"she said.',
                 ],
                 passes=[
                     "It cost 1,000 credits at 10:30 sharp.",
@@ -489,6 +522,7 @@ def rules() -> list[Rule]:
                     "Plot the x,y pairs.",
                     "She watched Re:Zero all night.",
                     "The report was done, formatted, and saved.",
+                    'She turned and said, "Hello there," and left.',
                 ],
                 fixes=[("It was done, formatted,and saved.", "It was done, formatted, and saved.")],
             )

@@ -62,9 +62,8 @@ _REDUPLICATED = frozenset(
 _SPOKEN = frozenset(
     _words(
         """
-    very so really much far too way super many more most long little such just
-    please sorry wait stop run go help come look listen hurry quick quickly faster fine
-    right sure again never always ever
+    very so really much far too way super many more please sorry wait stop run go help
+    come look listen hurry quick faster
     """
     )
 )
