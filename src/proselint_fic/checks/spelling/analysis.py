@@ -36,8 +36,10 @@ from proselint_fic.text_case import match_case
 # swapped pair or a wrong vowel 0.6-0.7, a neighbouring key 0.75-0.8, anything else 1.
 SLIGHT_SLIP = 0.5
 CLOSE_COST = 0.8
+PLAIN_EDIT = 1.0
 # Frequency class 20 is a word seen about a thousand times in the subtitle counts.
 CLOSE_RANK = 20
+COMPOUND_RANK = 24
 # Words built on a base (macking, pupiled, luv) need a base that is not itself obscure:
 # SCOWL's rarest words (thro, haver) would otherwise excuse slips of common ones.
 BASE_RANK = 10
@@ -163,12 +165,6 @@ class _Analyser:
     def common(self, lower: str) -> bool:
         """A lowercase dictionary word a writer might build on (not a name such as Leda)."""
         return _rank(lower, self.dialect) >= BASE_RANK
-
-    def formation(self, lower: str) -> bool:
-        """A compound or derivation of known words: woodsmoke, pupiled, beaky, unsmiling."""
-        return morphology.is_derivation(lower, self.common) or morphology.is_compound(
-            lower, self.rank
-        )
 
     # -- the pass ------------------------------------------------------------------------
 
@@ -308,7 +304,10 @@ class _Analyser:
         lower = occurrence.form.lower()
         core = occurrence.core.lower()
         hit = misspellings.find(core, self.entries, self.known)
-        if hit is not None and core not in self.project:
+        named = occurrence.form[:1].isupper() and not occurrence.opens_sentence
+        if hit is not None and core not in self.project and not (named and self.known(core)):
+            # (A listed spelling that is also an obscure dictionary word, capitalised in
+            # mid-sentence, is more likely a name: Pavillion.)
             self._report_known(occurrence, hit[1])
             return
         if self.accepted(lower) or self.accepted(core):
@@ -326,14 +325,29 @@ class _Analyser:
             close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
         ):
             return
-        # A capitalised word opening a sentence may be a name used once ("Lisbet." or
-        # "Haye Park"); italics often hold foreign words.
-        doubtful = (
-            capitalised or occurrence.emphasis or lower_counts[core] >= 2 or self.formation(core)
-        )
-        if doubtful and close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None:
+        if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
+
+    def _excused_unless_slip(
+        self, core: str, capitalised: bool, emphasis: bool, lower_counts: Counter[str]
+    ) -> bool:
+        """Words with a story-side explanation pass unless they are one slip from a common
+        word; the more deliberate the word looks, the smaller the slip must be."""
+        if lower_counts[core] >= 2:
+            # Written the same way twice: a coinage (bookwyrm), unless a doubled letter.
+            return close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
+        if morphology.is_compound(core, self.rank):
+            # Two common words run together (woodsmoke), unless a common long word is one
+            # plain edit away (newpaper for newspaper).
+            return close_match(core, self.dialect, PLAIN_EDIT, COMPOUND_RANK) is None and (
+                close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
+            )
+        # A capitalised word opening a sentence may be a name used once ("Lisbet." or
+        # "Haye Park"); italics often hold foreign words; a derivation may be coined.
+        if capitalised or emphasis or morphology.is_derivation(core, self.common):
+            return close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
+        return False
 
     def _voiced(self, lower: str) -> bool:
         """Speech spelled as it sounds: nooo, nothin, kaboodle, luv."""

@@ -6,10 +6,9 @@ test for the document's dialect, passed in so that these rules stay independent 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
-
-import regex
 
 from proselint_fic.resources import rules_dir
 
@@ -19,8 +18,7 @@ FICTION_WORDS_FILE = "spelling/fiction-words.txt"
 
 # Sounds people make, in any length: hmm, hmmmm, mm-hmm, ugh, argh, shh, pfft, psst, tsk,
 # heh, hahaha, ooh, aah, eww, grr, zzz. Each letter may repeat, which is the point.
-_SOUND = regex.compile(
-    r"""(?x)
+_SOUND_PATTERN = r"""(?x)
     (?: h+m+p*h*          # hmm, hmph
       | m+h*m+            # mm, mhm, mmhmm
       | u+h+ | u+m+ | e+r+m+ | e+h+ | a+h+ | o+h+ | o+o+h+ | a+w+ | o+w+ | e+w+
@@ -31,9 +29,8 @@ _SOUND = regex.compile(
       | a+c+k+ | [ao]+c+h+ | e+r+ | u+r+g+h+ | h+r+m+ph* | m+m+ | a+a+h* | o+o+ | e+e+ | h+y+a+h+
       | (?:h+a+)+h* | (?:h+e+)+h* | (?:h+i+)+ | (?:b+o+)+ | (?:l+a+)+ | (?:n+a+)+ | (?:t+r+a+)+
       | w+h+e+w+ | m+w+a+h+ | s+q+u+e+e+ | n+n+g+h* | h+n+g+h* | n+g+h+ | h+r+r+m+ | a+h+e+m+
-    )""",
-)
-_TRIPLE = regex.compile(r"(\p{L})\1\1+")
+    )"""
+_TRIPLE = re.compile(r"([^\W\d_])\1\1+")
 
 
 @cache
@@ -51,9 +48,14 @@ def fiction_words() -> frozenset[str]:
     )
 
 
+@cache
+def _sound() -> re.Pattern[str]:
+    return re.compile(_SOUND_PATTERN)
+
+
 def is_sound(lower: str) -> bool:
     """Interjections and noises, however stretched: ``hmmm``, ``argh``, ``shhh``."""
-    return _SOUND.fullmatch(lower) is not None
+    return lower.isascii() and _sound().fullmatch(lower) is not None
 
 
 def unstretched(lower: str) -> list[str]:

@@ -44,6 +44,9 @@ SOUND_ALIKE = frozenset(
 )
 
 
+SWAP_COST = 0.6
+
+
 def substitution_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -95,7 +98,7 @@ def weighted_distance(typo: str, right: str) -> float:
                 previous[j - 1] + substitution_cost(a, b),
             )
             if i > 1 and j > 1 and a == right[j - 2] and typo[i - 2] == b and a != b:
-                best = min(best, previous2[j - 2] + 0.7)
+                best = min(best, previous2[j - 2] + SWAP_COST)
             current[j] = best
         previous2, previous = previous, current
     return previous[m]
@@ -112,11 +115,25 @@ def edits1(word: str) -> set[str]:
 
 # How much a doubling of frequency is worth, in edit-cost units.
 FREQUENCY_WEIGHT = 0.05
+# Writers get the ends of a word right far more often than its middle, so a replacement
+# that changes the first or the last letter pays extra.
+FIRST_LETTER_COST = 0.3
+LAST_LETTER_COST = 0.3
+SECOND_LETTER_COST = 0.2
+FARTHEST_LENGTH = 7
 MAX_CANDIDATES = 5
 
 
 def score(typo: str, entry: Entry) -> float:
-    return weighted_distance(typo, entry.key) - FREQUENCY_WEIGHT * entry.rank
+    """Lower is better: the slip's cost, less a bonus for how common the word is."""
+    cost = weighted_distance(typo, entry.key)
+    if typo[:1] != entry.key[:1]:
+        cost += FIRST_LETTER_COST
+    elif typo[1:2] != entry.key[1:2]:
+        cost += SECOND_LETTER_COST
+    if typo[-1:] != entry.key[-1:]:
+        cost += LAST_LETTER_COST
+    return cost - FREQUENCY_WEIGHT * entry.rank
 
 
 def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) -> list[Entry]:
@@ -127,19 +144,24 @@ def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) 
         if entry is not None and entry.accepted_in(dialect) and "'" not in entry.key[:1]:
             found[entry.key] = entry
     if far and len(lower) >= 4:
-        for entry in _within_two(lower, dialect, lex):
+        for entry in _within(lower, dialect, lex, 2):
+            found.setdefault(entry.key, entry)
+    if far and not found and len(lower) >= FARTHEST_LENGTH:
+        # Poor spellers' attempts at long words sit further away: necasery, imidatly.
+        for entry in _within(lower, dialect, lex, 3):
             found.setdefault(entry.key, entry)
     return list(found.values())
 
 
-def _within_two(lower: str, dialect: Dialect, lex: Lexicon) -> Iterable[Entry]:
+def _within(lower: str, dialect: Dialect, lex: Lexicon, limit: int) -> Iterable[Entry]:
+    """Dictionary words with the same first letter at most ``limit`` edits away."""
     from rapidfuzz import process  # imported only when a word needs far candidates
     from rapidfuzz.distance import OSA
 
     pool: list[str] = []
-    for length in range(max(1, len(lower) - 2), len(lower) + 3):
+    for length in range(max(1, len(lower) - limit), len(lower) + limit + 1):
         pool.extend(lex.keys(lower[0], length))
-    for key, _, _ in process.extract_iter(lower, pool, scorer=OSA.distance, score_cutoff=2):
+    for key, _, _ in process.extract_iter(lower, pool, scorer=OSA.distance, score_cutoff=limit):
         entry = lex.lookup(key)
         if entry is not None and entry.accepted_in(dialect):
             yield entry

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -56,15 +57,13 @@ def _in_word(char: str) -> bool:
 
 # A web or e-mail address, a domain or file name: checked only around words that touch
 # one of ".@/:", so prose never pays for it.
-_ADDRESS = regex.compile(
-    r"""(?xi)
+_ADDRESS_PATTERN = r"""(?xi)
       (?:https?|ftp)://\S+
     | www\.\S+
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
     | [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|us|de|fr|ca|au|nz|ie|info|biz|me
         |tv|ly|app|dev|ai|gg|xyz|html?|php|txt|pdf|jpe?g|png|gif|py|js|md)(?![\w-])\S*
-    """,
-)
+    """
 _ADDRESS_NEIGHBOURS = frozenset(".@/:")
 # Characters that, touching a word, say it is code, a number or an identifier, not prose.
 NOT_PROSE_NEIGHBOURS = frozenset("0123456789_@#/\\=<>&+$%^|{}[]~`")
@@ -147,7 +146,8 @@ def in_address(text: str, start: int, end: int) -> bool:
     right = end
     while right < len(text) and not text[right].isspace():
         right += 1
-    return any(m.start() <= start - left < m.end() for m in _ADDRESS.finditer(text[left:right]))
+    address = re.compile(_ADDRESS_PATTERN)  # cached by re; compiled only when needed
+    return any(m.start() <= start - left < m.end() for m in address.finditer(text[left:right]))
 
 
 def sentence_start(text: str, start: int, paragraph_start: int) -> bool:

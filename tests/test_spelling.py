@@ -1,0 +1,317 @@
+"""The typo family: word data, fiction vocabulary, suggestions, names, the project word file."""
+
+from __future__ import annotations
+
+import json
+import stat
+import time
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from proselint_fic.checks.spelling import misspellings, rules
+from proselint_fic.checks.spelling.analysis import analyse
+from proselint_fic.checks.spelling.lexicon import CLASS_BASE, MAGIC, Lexicon, lexicon
+from proselint_fic.checks.spelling.project_words import add_words, read_words
+from proselint_fic.checks.spelling.suggest import suggest
+from proselint_fic.document import Document, DocumentOptions
+from proselint_fic.resources import data_dir
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def findings(text: str, dialect: str = "en-US", words: frozenset[str] = frozenset()) -> list:
+    options = DocumentOptions(dialect=dialect, words=words)  # type: ignore[arg-type]
+    document = Document(text, options=options)
+    found = []
+    for rule in rules():
+        for match in rule.check(document):
+            found.append((rule.meta.id, text[match.start : match.end], match.replacements))
+    return found
+
+
+def flagged_words(text: str, dialect: str = "en-US") -> list[str]:
+    return [word for _, word, _ in findings(text, dialect)]
+
+
+# -- the shipped word list ---------------------------------------------------------------
+
+
+def test_word_file_is_valid_sorted_and_compact() -> None:
+    blob = (data_dir() / "words.bin").read_bytes()
+    assert blob.startswith(MAGIC)
+    assert len(blob) < 3 * 1024 * 1024
+    lex = Lexicon.from_bytes(blob)
+    assert (data_dir() / "SCOWL-COPYRIGHT.txt").read_text(encoding="utf-8").count("Atkinson")
+    total = 0
+    for key, index in lex.index.items():
+        chunk = blob[lex.base + lex.offsets[index] : lex.base + lex.offsets[index + 1]]
+        text = zlib.decompress(chunk).decode("utf-8")
+        assert text.startswith("\n") and text.endswith("\n")
+        lines = text.strip("\n").split("\n")
+        words = [line.split("\t")[0] for line in lines]
+        assert words == sorted(set(words)), f"bucket {key} is not sorted and unique"
+        for line in lines:
+            word, info = line.split("\t")
+            assert word == word.lower() and f"{word[:2]}{len(word)}" == key
+            assert info[0] in "aug"
+            assert 0 <= ord(info[1]) - CLASS_BASE <= 40
+            assert not info[2:] or info[2:].lower() == word
+        total += len(lines)
+    assert 200_000 < total < 400_000
+
+
+def test_word_file_loads_fast() -> None:
+    start = time.perf_counter()
+    lex = Lexicon.from_bytes((data_dir() / "words.bin").read_bytes())
+    lex.known("mattress", "en-US")
+    assert time.perf_counter() - start < 0.25  # about 10 ms on the build machine
+
+
+def test_dialects() -> None:
+    lex = lexicon()
+    assert lex.known("mattress", "en-US") and lex.known("mattress", "en-GB")
+    assert not lex.known("matress", "en-US")
+    assert lex.known("colour", "en-GB") and not lex.known("colour", "en-US")
+    assert lex.known("color", "en-US") and not lex.known("color", "en-GB")
+    assert lex.known("realise", "en-GB") and lex.known("realize", "en-GB")
+    assert lex.known("grey", "en-US") and lex.known("grey", "en-GB")
+
+
+# -- unknown words and their replacements --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "fix"),
+    [
+        ("pakc", "pack"),
+        ("somehting", "something"),
+        ("acorss", "across"),
+        ("seccond", "second"),
+        ("jsut", "just"),
+        ("anothr", "another"),
+        ("knokced", "knocked"),
+        ("unfiltred", "unfiltered"),
+    ],
+)
+def test_first_suggestion_for_common_slips(typo: str, fix: str) -> None:
+    assert suggest(typo, "en-US")[0] == fix
+
+
+def test_replacements_keep_the_writers_case() -> None:
+    found = findings("Somehting moved. She sank onto the MATRESS. Then the Matress sagged.")
+    assert [(word, fixes[0]) for _, word, fixes in found] == [
+        ("Somehting", "Something"),
+        ("MATRESS", "MATTRESS"),
+        ("Matress", "Mattress"),
+    ]
+
+
+def test_line_initial_and_sentence_initial_typos_are_found() -> None:
+    assert sorted(flagged_words("Becuase it rained.\nSomehting moved.")) == ["Becuase", "Somehting"]
+
+
+def test_stretched_words_pass_in_dialogue_but_not_in_narration() -> None:
+    assert flagged_words('"Nooo, pleeease," she said. "Sooo good."') == []
+    assert flagged_words("She rinsed the shampooo out.") == ["shampooo"]
+
+
+def test_dropped_g_and_eye_dialect_in_dialogue() -> None:
+    text = "\"I was goin' home, nothin' more,\" he said. \"Fixin' it. The whole kit 'n kaboodle.\""
+    assert flagged_words(text) == []
+
+
+FICTION = """\
+Mira glanced at Daven Holloway. "Y'know, I'm gonna need 'em back. Lemme think. Hmm."
+
+"Mmhmm. Argh! Ugh, shh," said Corwin. "Kinda weird, innit? Dunno."
+
+The Thornwatch's sigil, the wyvern's eye: she'd seen it on the 3rd of May, in 1990s photos,
+at https://example.com/thornwatch and in an e-mail to mira.k@example.org. NASA and the FBI
+had files. Her sixty-three-year-old aunt's well-worn, rain-soaked coat hung by the door.
+
+The bookwyrm curled on the shelf. Every bookwyrm in the library hissed at her. Th-the door
+creaked, and Daven said, "Wha-" before the lights went out.
+"""
+
+
+def test_fiction_vocabulary_is_not_a_typo() -> None:
+    assert findings(FICTION) == []
+
+
+def test_names_are_learned_from_the_manuscript() -> None:
+    text = "They rode to Carrowmere at dawn. Carrowmere was quiet. Vessa Ford lay beyond."
+    assert flagged_words(text) == []
+    # A name used once, opening a sentence, is left alone unless it is one slip from a
+    # common word.
+    assert flagged_words("Lisbet waited by the gate.") == []
+
+
+def test_project_words_are_accepted() -> None:
+    text = "The glimmerwisp flickered; one glimmerwisp-shaped shadow, then the snarlfang."
+    assert "snarlfang" not in flagged_words(text)  # recurring or not, close to nothing common
+    assert findings("The flatterred knight bowed.", words=frozenset({"flatterred"})) == []
+
+
+def test_other_dialect_spelling_is_reported_once_with_its_twin() -> None:
+    [(rule, word, fixes)] = findings("The colour of the sky.")
+    assert (rule, word, fixes[0]) == ("typo.unknown-word", "colour", "color")
+    assert findings("The colour of the sky.", dialect="en-GB") == []
+    # Used throughout, it is the writer's choice.
+    assert findings("The colour faded. Another colour rose.") == []
+
+
+# -- known misspellings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "fix"),
+    [
+        ("eminate", "emanate"),
+        ("eminates", "emanates"),
+        ("eminated", "emanated"),
+        ("eminating", "emanating"),
+        ("occured", "occurred"),
+        ("seperately", "separately"),
+        ("definately", "definitely"),
+    ],
+)
+def test_known_misspellings_catch_inflections(word: str, fix: str) -> None:
+    found = findings(f"The light {word} there.")
+    assert found == [("typo.known-misspelling", word, (fix,))]
+
+
+def test_known_misspelling_fix_follows_the_dialect() -> None:
+    assert findings("A friendly nieghbor.")[0][2] == ("neighbor",)
+    assert findings("A friendly nieghbor.", dialect="en-GB")[0][2] == ("neighbour",)
+
+
+def test_misspelling_list_is_valid() -> None:
+    entries = misspellings.load()
+    assert len(entries) > 100
+    lex = lexicon()
+    for wrong, entry in entries.items():
+        # A listed misspelling is no word, or only an obscure one the list overrides
+        # (wich for wych, publically): never seen in the frequency counts.
+        found = lex.lookup(wrong)
+        assert found is None or found.rank <= 6, wrong
+        for right in entry.right:
+            assert all(
+                lex.known(part.lower(), "en-US") or lex.known(part.lower(), "en-GB")
+                for part in right.split()
+            ), right
+
+
+def test_misspelling_parser_rejects_bad_lines() -> None:
+    assert misspellings.parse("# note\nrecieve -> receive\n\n")["recieve"].right == ("receive",)
+    with pytest.raises(ValueError, match="line 1"):
+        misspellings.parse("recieve receive")
+
+
+# -- inconsistent names ------------------------------------------------------------------
+
+
+def test_one_off_spelling_of_a_recurring_name() -> None:
+    text = "They cheered for Gryphon. Gryphon bowed to Gryphon's mother, and Gryphen left."
+    assert findings(text) == [("typo.inconsistent-name", "Gryphen", ("Gryphon",))]
+
+
+def test_plurals_and_two_names_are_not_inconsistent() -> None:
+    assert findings("Gryphon flew. Gryphon landed by Gryphon's nest among the Gryphons.") == []
+    assert (
+        findings("Mira met Mina. Mira laughed, Mira left, and Mina stayed with Mina's aunt.") == []
+    )
+
+
+def test_analysis_is_shared_between_the_rules() -> None:
+    document = Document("A tinker asleep on his pakc.")
+    assert analyse(document) is analyse(document)
+
+
+# -- the project word file ---------------------------------------------------------------
+
+
+def test_add_words_keeps_the_file_sorted_and_unique(tmp_path: Path) -> None:
+    word_file = tmp_path / "words" / "project.txt"
+    assert add_words(word_file, ["Gryphon", "bookwyrm"]) == ["Gryphon", "bookwyrm"]
+    assert add_words(word_file, ["Carrowmere", "Gryphon", "Carrowmere"]) == ["Carrowmere"]
+    assert read_words(word_file) == ["bookwyrm", "Carrowmere", "Gryphon"]
+    assert add_words(word_file, ["bookwyrm"]) == []
+    assert list(word_file.parent.iterdir()) == [word_file]  # no temporary file left over
+    assert stat.S_IMODE(word_file.stat().st_mode) & 0o600 == 0o600
+
+
+def test_add_words_keeps_a_leading_comment(tmp_path: Path) -> None:
+    word_file = tmp_path / "words.txt"
+    word_file.write_text("# Names in my saga\nzephyrine\nAldmere\n", encoding="utf-8")
+    add_words(word_file, ["Mira"])
+    assert word_file.read_text(encoding="utf-8") == "# Names in my saga\nAldmere\nMira\nzephyrine\n"
+
+
+# -- measured on the shared corpora (skipped in a fresh clone) ----------------------------
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+
+
+def _lint(path: Path, dialect: str = "en-US") -> list[tuple[int, int, int, str, tuple[str, ...]]]:
+    text = path.read_text(encoding="utf-8")
+    document = Document(text, path=str(path), options=DocumentOptions(dialect=dialect))  # type: ignore[arg-type]
+    out = []
+    for rule in rules():
+        for match in rule.check(document):
+            line = text.count("\n", 0, match.start) + 1
+            column = match.start - (text.rfind("\n", 0, match.start) + 1) + 1
+            out.append(
+                (line, column, column + match.end - match.start, rule.meta.id, match.replacements)
+            )
+    return out
+
+
+@needs_corpus
+def test_real_sample_has_exactly_its_two_typos() -> None:
+    found = _lint(CORPUS / "000_961a77e3023996bd.txt")
+    assert sorted(fixes[0] for *_, fixes in found) == ["emanating", "mattress"]
+
+
+@needs_corpus
+def test_pride_and_prejudice_in_british_english() -> None:
+    path = CORPUS / "gutenberg" / "pride_and_prejudice.txt"
+    words = len(path.read_text(encoding="utf-8").split())
+    assert len(_lint(path, "en-GB")) <= words / 10_000
+
+
+@needs_corpus
+def test_dev_corpus_precision_recall_and_clean_rate() -> None:
+    dev = CORPUS / "dev"
+    gold = [json.loads(line) for line in (dev / "gold.jsonl").read_text().splitlines()]
+    gold = [g for g in gold if g["category"] == "typo"]
+    true_positives = false_positives = 0
+    for path in sorted((dev / "cases").glob("*.txt")):
+        here = [g for g in gold if g["path"] == f"cases/{path.name}"]
+        for line, start, end, _, _ in _lint(path):
+            hit = any(
+                g["line"] == line and start < g["end_column"] and g["column"] < end for g in here
+            )
+            true_positives += hit
+            false_positives += not hit
+    assert true_positives / len(gold) >= 0.95
+    assert true_positives / (true_positives + false_positives) >= 0.95
+    clean = sorted((dev / "clean").glob("*.txt"))
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in clean)
+    assert sum(len(_lint(p)) for p in clean) <= 0.3 * words / 1000
+
+
+@needs_corpus
+def test_first_suggestions_on_norvigs_test_sets() -> None:
+    pairs = []
+    for name in ("spell-testset1.txt", "spell-testset2.txt"):
+        for line in (CORPUS / "spelling" / name).read_text().splitlines():
+            right, _, wrongs = line.partition(":")
+            pairs += [(wrong.lower(), right.strip().lower()) for wrong in wrongs.split()]
+    right_first = Counter(
+        bool(s) and s[0].lower() == r for w, r in pairs for s in [suggest(w, "en-US")]
+    )
+    assert right_first[True] / len(pairs) > 0.80
