@@ -116,7 +116,7 @@ def test_fix_examples() -> None:
 # -- behaviour ----------------------------------------------------------------------------
 
 PRESENT = (
-    "Mira opens the gate and crosses the yard. The dog barks once. She knocks on the "
+    "Odile opens the gate and crosses the yard. The dog barks once. She knocks on the "
     "door and waits. Nobody answers. She tries the handle. It turns."
 )
 
@@ -152,7 +152,7 @@ def test_flashback_in_past_perfect_and_its_simple_past_are_left_alone() -> None:
 
 
 def test_now_ties_a_past_verb_to_the_present() -> None:
-    text = PRESENT + " The summer had made her into the woman she was now. She sighs."
+    text = PRESENT + " The summer had made her into the person she was now. She sighs."
     assert _flagged(text) == ["was"]
 
 

@@ -2,7 +2,7 @@
 
 Without a tagger a verb is recognised by position: after a subject (a pronoun, a name, a
 determiner + noun phrase, an indefinite such as *something*), or as the next conjunct of a
-verb already found ("she grabbed a rope, hauled herself aboard, and *starts*"). Each verb
+verb already found ("he locked the door, pocketed the key, and *walks* away"). Each verb
 also records whether it opens a main clause, which is where a tense slip can be told from a
 reported, subordinate or relative clause.
 """
@@ -76,7 +76,6 @@ class Event:
     main: bool
     subordinator: str
     aspect: Aspect
-    comma_chain: bool = False
 
 
 def finite(word: str, person: wc.Person, table: VerbTables) -> tuple[Tense, str] | None:
@@ -196,9 +195,7 @@ class SentenceReader:
     ) -> Event | None:
         lower = p.lower
         word = lower[index]
-        if index == first or lower[index - 1] in _NEVER_BEFORE_A_VERB:
-            return None  # "the look", "to see", "of course": not a finite verb
-        # Skip the adverbs between a subject and its verb ("she just slid").
+        # Skip the adverbs between a subject and its verb ("she just left").
         k = index - 1
         while k >= first and k >= index - 3 and self._is_gap(lower[k]):
             k -= 1
@@ -213,7 +210,7 @@ class SentenceReader:
                 return None
             tense, lemma = resolved
             if not p.word(index)[0].islower():
-                return None  # a verb is never capitalised after its subject ("Lucas Lodge")
+                return None  # a verb is never capitalised after its subject ("Rose Cottage")
             if kind in {"noun", "name"} and (
                 word == "like" or not self._plausible_after_noun(p, index, lemma, kind)
             ):
@@ -232,7 +229,7 @@ class SentenceReader:
                     or self._participle_phrase(p, first, index)
                 )
             ):
-                return None  # "her brother's body wrapped in sailcloth": a participle
+                return None  # "with her father's coat wrapped round her": a participle
             return Event(
                 number,
                 index,
@@ -254,7 +251,7 @@ class SentenceReader:
         return None
 
     def _participle_phrase(self, p: Paragraph, first: int, index: int) -> bool:
-        """ "a parrot named Admiral", "like this: the lights dimmed, the shelves casting":
+        """ "a dog named Biscuit", "the scene: the lamps lit, the tables cleared":
         after a colon, or before a name, a noun and a past form make a description."""
         following = p.word(index + 1) if index + 1 < len(p.lower) else ""
         if following[:1].isupper():
@@ -295,7 +292,7 @@ class SentenceReader:
                 return with_name
             start = self._name_start(p, first, k)
             if start > first and lower[start - 1] in wc.DETERMINERS:
-                return start - 1, "3s", "noun"  # "the Court", "the Red Duke"
+                return start - 1, "3s", "noun"  # "the Tower", "the Grey Abbot"
             return start, "3s", "name"
         if k == first and p.word(k)[0].isupper():
             return self._bare_noun(p, k, verb)
@@ -304,28 +301,28 @@ class SentenceReader:
     def _bare_noun(
         self, p: Paragraph, k: int, verb: str
     ) -> tuple[int, wc.Person, SubjectKind] | None:
-        """A sentence that opens on a bare noun and its verb: "Letters begin to surface",
+        """A sentence that opens on a bare noun and its verb: "Shadows lengthen on the lawn",
         "Rain hammers the roof". The verb must not read as a noun itself (that would be a
-        fragment: "Heavy boots."), nor the opening word as a verb or an adjective."""
+        fragment: "Wet leaves."), nor the opening word as a verb or an adjective."""
         word = p.lower[k]
         table = self.table
         if table.is_nominal(verb) or not self._nounish(word) or self._adjective_like(word):
             return None
         if verb in table.participles:
-            return None  # "Cakes dusted with sugar.": a description, not a clause
+            return None  # "Plates piled with bread.": a description, not a clause
         if word in table.finite_forms and not table.is_nominal(word):
             return None
         plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
         return k, ("pl" if plural else "3s"), "noun"
 
     def _name_start(self, p: Paragraph, first: int, k: int) -> int:
-        """Back over titles, other names and "of" ("Captain Vash of Varr")."""
+        """Back over titles, other names and "of" ("Captain Orla of Dunmere")."""
         lower = p.lower
         start = k
         while start > first:
             previous = p.word(start - 1)
             if previous == "." and start - 2 >= first and lower[start - 2] in wc.TITLES:
-                start -= 2  # "Dr. Helena Marsh"
+                start -= 2  # "Dr. Amos Reed"
             elif (
                 previous[0].isupper()
                 and (lower[start - 1] not in wc.NOT_NAMES or lower[start - 1] in wc.TITLES)
@@ -360,7 +357,7 @@ class SentenceReader:
     ) -> tuple[int, wc.Person, SubjectKind] | None:
         """A determiner or possessive, then up to three words: "his jaw", "the old man".
 
-        One prepositional phrase may follow the head noun ("the knot in Theo's chest").
+        One prepositional phrase may follow the head noun ("the ache in Lena's knee").
         """
         lower = p.lower
         head = k
@@ -384,7 +381,7 @@ class SentenceReader:
     def _noun_phrase_with_name(
         self, p: Paragraph, first: int, k: int
     ) -> tuple[int, wc.Person, SubjectKind] | None:
-        """ "the city of Aldmere": a noun phrase whose preposition governs a bare name."""
+        """ "the town of Belcross": a noun phrase whose preposition governs a bare name."""
         lower = p.lower
         start = k
         while start > first and p.word(start - 1)[0].isupper():
@@ -399,7 +396,7 @@ class SentenceReader:
     def _determiner_before(self, p: Paragraph, first: int, k: int) -> int | None:
         lower = p.lower
         if not self._nounish(lower[k]) or lower[k].endswith(("'s", "s'")):
-            return None  # a possessive is never the head: "the Duke's cooks", "nobody's"
+            return None  # a possessive is never the head: "the Baron's men", "nobody's"
         m = k - 1
         while m >= first and m >= k - 3:
             word = lower[m]
@@ -430,7 +427,7 @@ class SentenceReader:
     ) -> bool:
         """A verb after a noun phrase must not be the last noun of a compound.
 
-        "the sea comes anyway" is a clause; "the kitchen lights flicker" has its verb one
+        "the rain comes anyway" is a clause; "the kitchen lights flicker" has its verb one
         word later, and "the fits and starts of" is a noun. A form with a nominal reading
         counts only when the next word cannot be the verb instead.
         """
@@ -443,11 +440,11 @@ class SentenceReader:
         if following in wc.OBJECT_LIKE:
             return True
         if not following[:1].isalpha():
-            # "The free throws." is a fragment: an adjective, then a noun.
+            # "The cold winds." is a fragment: an adjective, then a noun.
             return not self._adjective_like(p.lower[index - 1])
         table = self.table
         if following in wc.PREPOSITIONS:
-            # "the lights in the office buzzed": a noun, its modifier, then the verb.
+            # "the bells in the tower rang": a noun, its modifier, then the verb.
             return following != "of" and (kind == "name" or not self._verb_later(p, index))
         return following not in table.finite_forms
 
@@ -482,14 +479,14 @@ class SentenceReader:
         connector: int,
         found: list[Event],
     ) -> Event | None:
-        """The next verb of a chain: "she grabbed a rope, hauled herself aboard, and starts"."""
+        """The next verb of a chain: "he locked the door, pocketed the key, and walks away"."""
         if not found or found[-1].sentence != number:
             return None
         lower = p.lower
         head = found[-1]
         if connector > first and lower[connector - 1] == "," and lower[connector] != ",":
-            # ", and" after a subordinate clause returns to the main one: "she sits there,
-            # close enough that her arm presses against his, and watched the water".
+            # ", and" after a subordinate clause returns to the main one: "he waits by the
+            # gate, so close that his coat brushes the hedge, and watched the road".
             head = next((e for e in reversed(found) if e.sentence == number and e.main), head)
         else:
             # Anything that opens a new clause between the head and this verb breaks it.
@@ -526,7 +523,6 @@ class SentenceReader:
             head.main,
             head.subordinator,
             self._aspect(p, index, lemma),
-            comma_only,
         )
 
     def _plausible_conjunct(
@@ -554,7 +550,7 @@ class SentenceReader:
             or previous in table.participles
             or "a" in table.readings.get(previous, "")
         ):
-            # "is cramped and faded": adjectives joined, not verbs.
+            # "is worn and faded": adjectives joined, not verbs.
             return False
         if table.is_nominal(word):
             following = lower[index + 1] if index + 1 < len(lower) else ""
@@ -590,7 +586,7 @@ class SentenceReader:
         ):
             pending = self._pending_subordinator(p, first, start, found)
             return (False, pending) if pending else (True, "")
-        # "the woman she was", "knows he is", "said she": not a main clause.
+        # "the person she was", "knows he is", "said she": not a main clause.
         return False, before
 
     def _is_sentence_adverb(self, word: str) -> bool:
@@ -598,7 +594,7 @@ class SentenceReader:
 
     def _opens(self, lower: list[str], first: int, m: int) -> bool:
         """Whether token ``m`` starts a clause ("and slowly she turns", not "nearly a
-        hundred")."""
+        mile")."""
         if m == first:
             return True
         before = lower[m - 1]
@@ -607,7 +603,8 @@ class SentenceReader:
     def _pending_subordinator(
         self, p: Paragraph, first: int, start: int, found: list[Event]
     ) -> str:
-        """A conjunction still waiting for its clause: "because, in so many ways, she did"."""
+        """A conjunction still waiting for its clause: "because, after all this time, she
+        still did"."""
         lower = p.lower
         for m in range(start - 1, first - 1, -1):
             word = lower[m]
@@ -628,7 +625,7 @@ class SentenceReader:
             following = lower[index + 1] if index + 1 < len(lower) else ""
             if word.endswith("n't") or following in self.table.forms or following == "not":
                 return "do"
-            # "she did fuck it up": an emphatic do before a verb the tables may not know.
+            # "she did ruin it": an emphatic do before a verb the tables may not know.
             object_like = following in wc.OBJECT_LIKE or following in wc.DETERMINERS
             return "simple" if object_like or not following[:1].isalpha() else "do"
         if lemma not in {"be", "have"}:

@@ -49,8 +49,8 @@ _PAST_TIME = re.compile(
     r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when|in)|once upon"
     r"|last (?:night|week|month|year|summer|winter|spring|autumn|fall|time|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|term|semester|christmas)"
-    r"|(?<!for )the (?:other|previous|day before|night before|first|last)"
-    r" (?:day|night|week|time|year)?"
+    r"|(?<!for )the (?:other|previous|first|last) (?:day|night|week|time|year)"
+    r"|the (?:day|night|week) before"
     r"|as a (?:child|kid|girl|boy|teenager|teen|baby|student)"
     r"|when (?:i|he|she|we|they|you) (?:was|were)\b"
     r"|(?:years|months|weeks|days|decades|hours) (?:before|earlier|back)"
@@ -61,7 +61,7 @@ _PAST_TIME = re.compile(
 )
 _CONDITIONAL = wc.wordset(
     "if unless wish wished wishes rather suppose supposing imagine imagines imagined "
-    "pretend pretends though would could might should wouldn't couldn't"
+    "pretend pretends would could might should wouldn't couldn't"
 )
 # A letter's closing words, and how many paragraphs a letter may run to.
 _SIGN_OFFS = wc.wordset(
@@ -158,8 +158,8 @@ def _analyse(document: Document) -> Analysis:
 def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
     """Capitalised words seen mid-sentence, or repeated and unknown as common words.
 
-    A sentence-initial capital is no name by itself ("Shuttered shops."), but "Wren" or
-    "Kaz" opening several sentences of a story is one.
+    A sentence-initial capital is no name by itself ("Tangled weeds."), but "Oriel" or
+    "Tamsin" opening several sentences of a story is one.
     """
     names: set[str] = set()
     counts: Counter[str] = Counter()
@@ -171,7 +171,7 @@ def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
         word = match[0]
         counts[word] += 1
         # After a lower-case word or a comma the word stands mid-sentence; after masked
-        # dialogue it names a speaker ('"We've got eleven," Rosie said').
+        # dialogue it names a speaker ('"Come in," Idris said').
         if before[-1:] == " " and (before[0].islower() or before[0] in ",;:" + MASK):
             names.add(word)
     for word, count in counts.items():
@@ -190,11 +190,16 @@ def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
 
 
 def _votes(event: Event) -> bool:
-    """Main-clause verbs carry the narration; subordinate ones often report or recall."""
+    """Main-clause verbs carry the narration; subordinate ones often report or recall.
+
+    The past perfect is no evidence either way: past narration uses it, and so does a
+    flashback in present narration.
+    """
     return (
         event.main
         and event.subject not in {"relative", "demonstrative"}
         and event.aspect != "modal"
+        and not (event.aspect == "perfect" and event.tense == "past")
     )
 
 
@@ -401,7 +406,7 @@ def _clause_end(paragraph: Paragraph, event: Event) -> int:
 
 
 def _reported(paragraph: Paragraph, event: Event, table: VerbTables) -> bool:
-    """A verb of saying or knowing governs the event: "she tells him she loved him".
+    """A verb of saying or knowing governs the event: "he tells her he missed her".
 
     The search stops at ", and" or a semicolon, where a new main clause starts.
     """
@@ -476,7 +481,20 @@ def _judge(
         return "weak", reason
     if mixed or _isolated(sentences, position, tense):
         return "slip", ""
+    if _carries_on_backstory(sentences, position, tense):
+        return None
     return "weak", "the narration around it is in the same tense"
+
+
+def _carries_on_backstory(sentences: list[_Sentence], position: int, tense: Tense) -> bool:
+    """Whether the stretch of other-tense sentences leading here was opened by one that
+    explains itself: the simple past that carries a past-perfect flashback on."""
+    m = position - 1
+    while m >= 0 and sentences[m].last_tense != tense:
+        if sentences[m].context().backstory:
+            return True
+        m -= 1
+    return False
 
 
 def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
@@ -485,8 +503,8 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
     first, stop = paragraph.sentences[event.sentence]
     # Habits and conditions count up to the end of the verb's own clause, so a trailing
     # "like she always does" does not excuse "she said". In present narration a routine
-    # anywhere in the sentence ("she checked every room at closing, like she does every
-    # night") places the past verb earlier the same day, which is no slip.
+    # anywhere in the sentence ("she watered the plants before work, as she does every
+    # morning") places the past verb earlier the same day, which is no slip.
     scope = paragraph.lower[first : _clause_end(paragraph, event)]
     routine = paragraph.lower[first:stop] if tense == "present" else scope
     if not wc.HABITUAL.isdisjoint(scope) or _every_period(routine):
@@ -499,7 +517,7 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
             other.index < event.index and other.tense == "past" and not other.main
             for other in sentence.events
         ):
-            return True  # a past frame: "when she told him she loved him, she meant it"
+            return True  # a past frame: "when he promised to come back, he meant it"
     elif "if" in scope:
         return True
     return _reported(paragraph, event, tables())
@@ -512,7 +530,7 @@ def _every_period(words: list[str]) -> bool:
 
 
 def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) -> bool:
-    """ "He tells himself so as he unfolded it": an as/while clause out of step with the
+    """ "She hums to herself as she folded the towels": an as/while clause out of step with the
     main clause it hangs on."""
     if not mixed or event.subordinator not in {"as", "while", "whilst"}:
         return False
@@ -528,7 +546,7 @@ def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) 
 
 
 def _ongoing(event: Event, sentence: _Sentence, tense: Tense) -> bool:
-    """ "He looked like a man who is reconsidering every choice": a relative clause in the
+    """ "She looked like someone who is counting the exits": a relative clause in the
     present progressive describes the story's moment, so in past narration it slips."""
     if tense != "past" or event.subject != "relative" or event.aspect != "progressive":
         return False
@@ -552,7 +570,7 @@ def _weak_reason(
     if event.subject == "indefinite":
         return "a general statement can keep its own tense", False
     if tense == "past" and event.subject_word == "it" and event.lemma in {"be", "have"}:
-        # "it is probable that...", "it is not the object of this work to...": the
+        # "it is true that...", "it is a rule of the house to...": the
         # narrator's own present.
         following = paragraph.lower[event.index + 1 : event.index + 9]
         extraposed = "that" in following or "to" in following
@@ -567,7 +585,7 @@ def _weak_reason(
 
 
 def _followed_by_now(paragraph: Paragraph, event: Event) -> bool:
-    """ "the woman she was now": a past verb tied to *now* in present narration."""
+    """ "the person she was now": a past verb tied to *now* in present narration."""
     if event.tense != "past" or event.aspect == "modal":
         return False
     lower = paragraph.lower

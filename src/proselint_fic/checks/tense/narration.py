@@ -21,7 +21,7 @@ MASK_WORD = "\ue001"
 
 # Tokens of the lower-cased view, captured so that ``split`` also returns the gaps between
 # them (their lengths give every offset without a Python loop). Words keep inner
-# apostrophes and hyphens: "didn't", "she's", "yellow-haired".
+# apostrophes and hyphens: "didn't", "she's", "red-haired".
 _SPLIT = re.compile(
     r"([a-zß-öø-ÿ]+(?:['-][a-zß-öø-ÿ]+)*"
     r"|\d+(?:[:.,]\d+)*"
@@ -129,7 +129,7 @@ def tokenize(view: str, lower_view: str, paragraph: Span) -> Paragraph:
 
 
 def _is_abbreviation(tokens: list[str], index: int) -> bool:
-    """A period after Mr, Dr, an initial (J. T. Calloway) does not end a sentence."""
+    """A period after Mr, Dr, an initial (T. S. Eliot) does not end a sentence."""
     if index == 0:
         return False
     before = tokens[index - 1]

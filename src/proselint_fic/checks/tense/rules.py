@@ -22,28 +22,30 @@ LEGITIMATE_SHIFTS: tuple[str, ...] = (
     "He stands at the window. *She left without a word.* He turns away and picks up "
     "the phone. The screen is dark. He puts it down again.",
     # a past-perfect flashback and the simple past that carries it on
-    "Jonah reads the letter twice. Six years ago, Elena had written to him every week. "
-    "She wrote about the lake and the dogs. She signed every letter with one initial. "
-    "Now he folds the page and puts it away. The room is quiet.",
+    "Ivo reads the postcard twice. He turns it over and studies the stamp. Six years ago, "
+    "his sister had written to him from the coast. She wrote about the harbour and the "
+    "dogs. She signed each card with a single initial. Now he props the card against the "
+    "clock and sits down. The room is quiet.",
     # reported past events
-    "Nadia sits on the step. She remembers how he laughed at her jokes. When she told "
-    "him she loved him, she meant it. She pulls her coat tighter and watches the road.",
+    "Nadia sits on the step. A bus goes by. She remembers how he laughed at her jokes. "
+    "When he promised to come back, he meant it. She pulls her coat tighter and "
+    "watches the road.",
     # events placed in the past by a time expression
-    "Theo checks the lock again. Last night somebody tried the handle. When he was six, "
-    "a man broke into their flat. He double-bolts the door and turns off the light.",
+    "Bastien checks the lock again. Last night somebody tried the handle. When he was "
+    "six, a man broke into their flat. He bolts the door and turns off the light.",
     # generic and habitual statements in past narration
     "The ferry left at noon. Ferries always leave late on this coast. Ines stood at the "
     "rail and watched the harbour shrink. Gulls followed the wake for a mile.",
     # conditionals and the subjunctive
-    "Kit shoulders her bag. Even if she wanted to stay, she couldn't. He talks to her as "
+    "Juno shoulders her bag. Even if he asked her to stay, she couldn't. He talks to her as "
     "if he were her father. She walks out and lets the door swing shut.",
     # participial adjectives
-    "The carpeted floor swallows her footsteps. A yellow-haired figure waits by the "
+    "The polished floor shines under the lamps. A red-haired figure waits by the "
     "stairs. The faded curtains move in the draught. She stops and listens.",
     # a letter in another voice
-    "Sam opens the envelope and unfolds the page.\n\n"
-    "Dear Sam, I was wrong about the house. I sold it in May and I moved north.\n\n"
-    "He reads it again. He folds it into his pocket and walks to the car.",
+    "Ruth opens the envelope and unfolds the page.\n\n"
+    "Dear Ruth, I was wrong about the house. I sold it in May and I moved north.\n\n"
+    "She reads it again. She folds it into her pocket and walks to the car.",
 )
 
 
@@ -78,25 +80,25 @@ SLIP = RuleMeta(
         "opens a main clause, nothing in its sentence explains the shift (a past perfect, "
         "a time expression, a condition, a verb of saying or remembering, a habit), and "
         "the sentences around it are in the scene's tense. A past verb tied to *now* in "
-        'present-tense narration ("the woman she was now") is always reported. See '
+        'present-tense narration ("the person she was now") is always reported. See '
         f"{DOCS_PAGE}."
     ),
     flags=(
-        "Mira breaks the seal and reads it twice. The words swam in front of her, and she "
-        "has to set the page down. She looks at the fire.",
+        "Odile cracks the wax seal. The letters blurred on the page, and she has to put it "
+        "down. She looks at the fire.",
         "He opened the door and sees her. She was standing by the window. He crossed the "
         "room without a word.",
-        "Wren hears the noise again. She grabs the atlas from her cart and crept toward "
-        "the sound. The stacks are dark. Nothing moves.",
-        "Connie wipes the counter and stacks the mugs. She didn't look up when the bell "
-        "rings. She pours a coffee for the trucker by the window. He thanks her and "
-        "opens his paper.",
-        "Nell rolled her eyes at him. She doesn't answer. She picked up the next tray of "
-        "type and set it on the press.",
+        "Bea hears the noise again. She lifts the heavy dictionary from the desk and crept "
+        "toward the stairs. The hall is dark. Nothing moves.",
+        "Rosa wipes the counter and stacks the mugs. She didn't look up when the bell "
+        "rings. She pours a coffee for the man by the window. He thanks her and opens his "
+        "paper.",
+        "Greta rolled the dough flat and turned to the oven. She doesn't answer him. She "
+        "picked up the knife and cut the first strip.",
         "The captain studied the map for a long time. He can see the reef from here. He "
         "folded the map and walked to the rail. The crew waited for his order.",
         "She stares at her reflection. She touches the scar on her chin. A summer away had "
-        "changed her into the woman she was now. She turns off the light and lies down.",
+        "changed her into the person she was now. She turns off the light and lies down.",
     ),
     passes=(
         *LEGITIMATE_SHIFTS,
@@ -105,9 +107,9 @@ SLIP = RuleMeta(
     ),
     fixes=(
         FixExample(
-            before="Mira opens the gate. She walked up the path. The house is dark. She "
+            before="Odile opens the gate. She walked up the path. The house is dark. She "
             "knocks twice.",
-            after="Mira opens the gate. She walks up the path. The house is dark. She "
+            after="Odile opens the gate. She walks up the path. The house is dark. She "
             "knocks twice.",
         ),
     ),
@@ -151,7 +153,7 @@ WEAK_SLIP = RuleMeta(
         "Verbs in the other tense that the model cannot call slips with confidence: a "
         "run of past-tense sentences inside present-tense narration (often backstory), "
         "a negated or emphatic *didn't*/*did*, *there is*/*there was*, a narrator's "
-        "comment such as *it is probable that*, a first-person aside in third-person "
+        "comment such as *it is true that*, a first-person aside in third-person "
         "narration. Off by default; turn it on for a closer edit. See "
         f"{DOCS_PAGE}."
     ),

@@ -48,7 +48,7 @@ PREPOSITIONS = wordset(
     "through around near inside outside beyond above below against along among toward "
     "towards upon within without about after before like than past"
 )
-# Prepositions that may continue a subject noun phrase ("the knot in his chest").
+# Prepositions that may continue a subject noun phrase ("the ache in his knee").
 NOUN_PHRASE_PREPOSITIONS = wordset(
     "of in on at from behind beside across under over near inside outside beyond above below"
 )
@@ -69,7 +69,7 @@ SUBORDINATORS = wordset(
 )
 BOUNDARY_PUNCTUATION = wordset(", ; : — – ( ) [ ]")
 
-# Words allowed between a subject and its verb ("she just slid", "they all went").
+# Words allowed between a subject and its verb ("she just left", "they all went").
 GAP_WORDS = wordset(
     "just then finally only still also even really already almost nearly suddenly slowly "
     "quickly quietly carefully barely hardly simply actually always never often sometimes "
@@ -79,7 +79,7 @@ GAP_WORDS = wordset(
 )
 HABITUAL = wordset("always never usually often sometimes rarely seldom whenever")
 # "every"/"each" make a habit only before a stretch of time ("every morning", not
-# "every choice").
+# "every chair").
 PERIODS = wordset(
     "time times morning mornings night nights day days evening evenings afternoon week "
     "weekend month year summer winter spring autumn fall monday tuesday wednesday thursday "
@@ -120,7 +120,7 @@ NOT_NAMES = (
         "june july august september october november december chapter part"
     )
 )
-# Titles that may open a name ("Captain Vash", "Dr. Helena Marsh").
+# Titles that may open a name ("Captain Orla", "Dr. Amos Reed").
 TITLES = wordset(
     "mr mrs ms dr prof st miss sir madam lady lord captain king queen prince princess aunt "
     "uncle professor general commander officer detective sergeant father mother sister "
