@@ -1,9 +1,9 @@
 """Doubled words: "the the", also across a line break.
 
-A backreference pattern (``\\b(\\w+)\\s+\\1\\b``) has to try every word of a novel and
-costs tens of milliseconds on one; comparing the list of words with itself shifted by one
-finds the few candidates in a fraction of that, and only those are located with a
-pattern.
+The rule reads the document's shared word list (``Document.words``, found once for every
+word-level rule) and compares it with itself shifted by one word, which finds the few
+candidates in C; a backreference pattern (``\\b(\\w+)\\s+\\1\\b``) would have to try every
+word of a novel and costs tens of milliseconds on one.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from itertools import compress
+from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 import regex
@@ -25,13 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DoubledWordRule", "rules"]
 
-# Before words are compared, marks that wrap a word (quotes, brackets, emphasis) become
-# spaces, so `"the the` and `*the* the` are candidates; marks that separate words
-# become a token of their own, so "the, the" is no candidate and "the the." is one.
-# (Translating each mark straight to " \x00 " takes str.translate off its fast path.)
-_SEPARATORS = str.maketrans(
-    {**dict.fromkeys('"“”()[]{}*_', " "), **dict.fromkeys(".,;:!?…—–/", "\x00")}
-)
+# Spaces with at most one line break: a blank line ends the paragraph, and so the slip.
+_GAP = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?")
+_FOLDED = operator.itemgetter(2)
 
 
 def _words(listing: str) -> list[str]:
@@ -69,17 +64,6 @@ _SPOKEN = frozenset(
 )
 
 
-@cache
-def _locator(word: str, ignorecase: bool) -> regex.Pattern[str]:
-    escaped = regex.escape(word)
-    # Words side by side with spaces and at most one line break between them. The word
-    # leads, so the search skips ahead to it.
-    return regex.compile(
-        rf"{escaped}(?<![\w'’-]{escaped})(?=\s)[ \t]*(?:\r?\n[ \t]*)?{escaped}(?![\w'’-])",
-        regex.IGNORECASE if ignorecase else 0,
-    )
-
-
 @dataclass(frozen=True)
 class DoubledWordRule:
     """The same word twice in a row, unless grammar or the speaker means it."""
@@ -87,38 +71,32 @@ class DoubledWordRule:
     meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
-        text = document.text
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = text  # a letter whose lower case is longer: search case-blind instead
-        for word in sorted(_candidates(lowered)):
+        words = document.words
+        folded = list(map(_FOLDED, words))
+        same = map(operator.eq, folded, islice(folded, 1, None))
+        for index in compress(range(len(folded) - 1), same):
+            word = folded[index]
             if word in _GRAMMATICAL or word in _REDUPLICATED or not _is_word(word):
                 continue
-            for found in _locator(word, lowered is text).finditer(lowered):
-                match = self._judge(document, found, word)
-                if match is not None:
-                    yield match
+            match = self._judge(document, words[index][0], words[index + 1][1], words[index][1])
+            if match is not None:
+                yield match
 
-    def _judge(self, document: Document, found: regex.Match[str], word: str) -> Match | None:
-        start, end = found.span()
+    def _judge(self, document: Document, start: int, end: int, first_end: int) -> Match | None:
         text = document.text
-        first = text[start : start + len(word)]
-        second = text[end - len(word) : end]
-        if second[:1].isupper():
+        second_start = end - (first_end - start)
+        gap = _GAP.fullmatch(text, first_end, second_start)
+        if gap is None or first_end == second_start:
+            return None  # a mark between them ("no, no") or a blank line
+        if text[second_start].isupper():
             return None  # names (Walla Walla, Humbert Humbert), a band, a new line of verse
         if document.in_emphasis(start) != document.in_emphasis(end - 1):
             return None  # "failed *failed*": the repetition is the point
         if document.paragraph_at(start) != document.paragraph_at(end - 1):
             return None
-        if word in _SPOKEN and document.in_dialogue(start):
+        if text[start:first_end].lower() in _SPOKEN and document.in_dialogue(start):
             return None
-        return Match(start, end, replacements=(first,))
-
-
-def _candidates(lowered: str) -> set[str]:
-    """Lower-cased words that appear twice in a row with no mark between them."""
-    words = lowered.translate(_SEPARATORS).replace("\x00", " \x00 ").split()
-    return set(compress(words, map(operator.eq, words, words[1:]))) - {"\x00"}
+        return Match(start, end, replacements=(text[start:first_end],))
 
 
 def _is_word(word: str) -> bool:
