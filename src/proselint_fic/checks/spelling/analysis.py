@@ -39,6 +39,11 @@ CLOSE_COST = 0.8
 PLAIN_EDIT = 1.0
 # Frequency class 20 is a word seen about a thousand times in the subtitle counts.
 CLOSE_RANK = 20
+VERY_COMMON_RANK = 30
+# A document with at least this many other-dialect spellings, and more than three times
+# as many as spellings of its configured dialect, is written in the other dialect.
+OTHER_DIALECT_EVIDENCE = 2
+OTHER_DIALECT_RATIO = 3  # the, and, seen, because: seen tens of thousands of times
 COMPOUND_RANK = 24
 # Words built on a base (macking, pupiled, luv) need a base that is not itself obscure:
 # SCOWL's rarest words (thro, haver) would otherwise excuse slips of common ones.
@@ -129,6 +134,7 @@ class _Analyser:
         self.entries = misspellings.load()
         self.analysis = Analysis()
         self._accepted: dict[str, bool] = {}
+        self.other_dialect = False
 
     # -- words on their own ----------------------------------------------------------------
 
@@ -180,6 +186,7 @@ class _Analyser:
             lower_counts[core.lower()] += count
             if core[:1].isupper():
                 cased_counts[core] += count
+        self.other_dialect = self._written_in_other_dialect(lower_counts)
         # A capitalised word written three times or more is a name: its occurrences need
         # no reading at all (most of a novel's suspects are its cast).
         settled = {
@@ -197,6 +204,20 @@ class _Analyser:
                 continue
             self._judge(occurrence, names, lower_counts)
         return self.analysis
+
+    def _written_in_other_dialect(self, lower_counts: Counter[str]) -> bool:
+        """True when the document keeps to the other dialect's spelling (colour, realise in a
+        project set to en-US): then those spellings are the writer's, not slips."""
+        own = _OWN_CODE[self.dialect]
+        other = "g" if own == "u" else "u"
+        mine = theirs = 0
+        for lower, count in lower_counts.items():
+            code = _code(lower)
+            if code == own:
+                mine += count
+            elif code == other:
+                theirs += count
+        return theirs >= OTHER_DIALECT_EVIDENCE and theirs > OTHER_DIALECT_RATIO * mine
 
     def _listed_misspelling(self, form: str) -> bool:
         core = strip_possessive(straighten(form).lower().strip("'"))
@@ -313,11 +334,11 @@ class _Analyser:
         if self.accepted(lower) or self.accepted(core):
             return
         capitalised = occurrence.form[:1].isupper()
-        if capitalised and occurrence.core in names:
+        if capitalised and (occurrence.core in names or occurrence.in_name):
             return
         if occurrence.dialogue and self._voiced(core):
             return
-        if lower_counts[core] >= 2 and self.lexicon.lookup(morphology.fold(core)) is not None:
+        if _code(core) and (lower_counts[core] >= 2 or self.other_dialect):
             return  # the other dialect's spelling, used throughout: the writer's choice
         # mack -> macking: a regular form of a real word, unless it is one doubled or
         # undoubled letter from a common word (flatterred).
@@ -335,8 +356,12 @@ class _Analyser:
         """Words with a story-side explanation pass unless they are one slip from a common
         word; the more deliberate the word looks, the smaller the slip must be."""
         if lower_counts[core] >= 2:
-            # Written the same way twice: a coinage (bookwyrm), unless a doubled letter.
-            return close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
+            # Written the same way twice: a coinage (bookwyrm), unless it is a doubled
+            # letter away from a common word, or one slip from a very common one (hte, anf).
+            return (
+                close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
+                and close_match(core, self.dialect, CLOSE_COST, VERY_COMMON_RANK) is None
+            )
         if morphology.is_compound(core, self.rank):
             # Two common words run together (woodsmoke), unless a common long word is one
             # plain edit away (newpaper for newspaper).
@@ -373,7 +398,7 @@ class _Analyser:
         tail = occurrence.form[len(core) :]
         options = tuple(match_case(core, s) + tail for s in suggest(core.lower(), self.dialect))
         word = occurrence.form
-        if self.lexicon.lookup(morphology.fold(core.lower())) is not None:
+        if _code(core.lower()):
             other = "British" if self.dialect == "en-US" else "American"
             hint = f"; {self.dialect} spells it '{options[0]}'" if options else ""
             message = (
@@ -408,7 +433,11 @@ class _Analyser:
             key=lambda f: -cased_counts[f],
         )
         frequent_lower = sorted(
-            (f for f, n in lower_counts.items() if n >= 3 and len(f) >= 5 and not self.accepted(f)),
+            (
+                f
+                for f, n in lower_counts.items()
+                if n >= 3 and len(f) >= 5 and not self.accepted(f) and not _code(f)
+            ),
             key=lambda f: -lower_counts[f],
         )
         if not frequent and not frequent_lower:
@@ -445,9 +474,9 @@ class _Analyser:
     ) -> str | None:
         """The recurring spelling (a name or coinage) that ``core`` is a one-off slip of."""
         lower = core.lower()
-        if self.accepted(lower):
-            return None
         capitalised = core[:1].isupper()
+        if self.accepted(lower) or (not capitalised and _code(lower)):
+            return None
         count = cased_counts[core] if capitalised else lower_counts[lower]
         if count > 2:
             return None
@@ -472,8 +501,10 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
     found = []
     for form in pool:
         other = form.lower()
-        if other == lower or lower in (other + "s", other + "es", other[:-1]):
+        if other == lower or other.startswith(lower) or lower.startswith(other):
             continue  # Gryphons beside Gryphon is a plural, not a slip
+        if not core[:1].isupper() and other[:-1] == lower[:-1]:
+            continue  # an ending, not a slip: favourably beside favourable
         if (
             abs(len(other) - len(lower)) <= limit
             and OSA.distance(lower, other, score_cutoff=limit) <= limit
@@ -483,12 +514,24 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _known(lower: str, dialect: Dialect) -> bool:
+def _code(lower: str) -> str:
+    """The word list's dialect code for a lowercase word (accents folded if need be)."""
     lex = lexicon()
-    if lex.known(lower, dialect):
-        return True
-    folded = morphology.fold(lower)
-    return folded != lower and lex.known(folded, dialect)
+    code = lex.code(lower)
+    if not code and not lower.isascii():
+        code = lex.code(morphology.fold(lower))
+    return code
+
+
+_ACCEPTED_CODES: dict[str, frozenset[str]] = {
+    "en-US": frozenset({"a", "u"}),
+    "en-GB": frozenset({"a", "g"}),
+}
+_OWN_CODE = {"en-US": "u", "en-GB": "g"}
+
+
+def _known(lower: str, dialect: Dialect) -> bool:
+    return _code(lower) in _ACCEPTED_CODES[dialect]
 
 
 @lru_cache(maxsize=65536)

@@ -108,11 +108,16 @@ class Lexicon:
         )
 
     def known(self, lower: str, dialect: Dialect) -> bool:
+        code = self.code(lower)
+        return bool(code) and dialect in _ACCEPTS[code]
+
+    def code(self, lower: str) -> str:
+        """The dialect code of a lowercase spelling: "a" (both), "u", "g", or "" if unlisted."""
         if not lower:
-            return False
+            return ""
         text = self.bucket_text(f"{lower[:2]}{len(lower)}")
         at = text.find(f"\n{lower}\t")
-        return at >= 0 and dialect in _ACCEPTS[text[at + len(lower) + 2]]
+        return text[at + len(lower) + 2] if at >= 0 else ""
 
     def keys(self, first: str, length: int) -> list[str]:
         """Every lowercase spelling that starts with ``first`` and has ``length`` letters."""
