@@ -209,7 +209,7 @@ class SentenceReader:
             if resolved is None:
                 return None
             tense, lemma = resolved
-            if not p.word(index)[0].islower():
+            if not p.view[p.starts[index]].islower():
                 return None  # a verb is never capitalised after its subject ("Rose Cottage")
             if kind in {"noun", "name"} and (
                 word == "like" or not self._plausible_after_noun(p, index, lemma, kind)
@@ -286,7 +286,7 @@ class SentenceReader:
             return k, ("pl" if verb in {"are", "were", "have"} else "3s"), "relative"
         if word in wc.NOT_NAMES or word in wc.COORDINATORS or not word[0].isalpha():
             return None
-        if p.word(k)[0].isupper() and self._is_name(p, first, k):
+        if p.capitalised(k) and self._is_name(p, first, k):
             with_name = self._noun_phrase_with_name(p, first, k)
             if with_name is not None:
                 return with_name
@@ -294,7 +294,7 @@ class SentenceReader:
             if start > first and lower[start - 1] in wc.DETERMINERS:
                 return start - 1, "3s", "noun"  # "the Tower", "the Grey Abbot"
             return start, "3s", "name"
-        if k == first and p.word(k)[0].isupper():
+        if k == first and p.capitalised(k):
             return self._bare_noun(p, k, verb)
         return self._noun_phrase(p, first, k)
 
@@ -332,7 +332,7 @@ class SentenceReader:
             elif (
                 lower[start - 1] == "of"
                 and start - 2 >= first
-                and p.word(start - 2)[0].isupper()
+                and p.capitalised(start - 2)
                 and lower[start - 2] not in wc.NOT_NAMES
             ):
                 start -= 2
@@ -384,7 +384,7 @@ class SentenceReader:
         """ "the town of Belcross": a noun phrase whose preposition governs a bare name."""
         lower = p.lower
         start = k
-        while start > first and p.word(start - 1)[0].isupper():
+        while start > first and p.capitalised(start - 1):
             start -= 1
         if start - 2 < first or lower[start - 1] not in wc.NOUN_PHRASE_PREPOSITIONS:
             return None

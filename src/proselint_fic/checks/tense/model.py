@@ -57,7 +57,10 @@ _PAST_TIME = re.compile(
     r"|for (?:\w+ )?(?:years|months|decades|ages|a lifetime|generations)"
     r"|(?:that|this) (?:morning|afternoon|evening|night|day|week|summer|winter|spring|"
     r"autumn|fall|year|time)"
-    r"|in those days|in (?:19|20)\d\d)\b"
+    r"|in those days|in (?:19|20)\d\d|(?:by|until|till|even|since) then)\b"
+    # "then" closing a clause means "at that time" ("she was nineteen then"); opening one
+    # ("and then, she left") it means "next", which is no time expression.
+    r"|(?<=[a-z] )(?<!and )(?<!but )(?<!just )then (?=[.,;:!?—])"
 )
 _CONDITIONAL = wc.wordset(
     "if unless wish wished wishes rather suppose supposing imagine imagines imagined "
@@ -470,7 +473,7 @@ def _judge(
     others = [e for e in sentence.events if e is not event and e.subject != "relative"]
     mixed = any(other.tense == tense for other in others)
     if not event.main or event.subject == "relative":
-        simultaneous = _simultaneous(event, sentence, tense, mixed)
+        simultaneous = _simultaneous(event, sentence, tense, mixed) and not _generic(event, data)
         return ("slip", "") if simultaneous or _ongoing(event, sentence, tense) else None
     if _explained(sentence, event, tense):
         return None
@@ -558,14 +561,20 @@ def _ongoing(event: Event, sentence: _Sentence, tense: Tense) -> bool:
     return not _explained(sentence, event, tense)
 
 
+def _generic(event: Event, data: _SceneData) -> bool:
+    """A general subject ("everyone", "you" outside second-person narration)."""
+    if event.subject_word not in _GENERIC_SUBJECTS or event.subject == "chain":
+        return False
+    return not (event.subject_word == "you" and data.second_person)
+
+
 def _weak_reason(
     event: Event, tense: Tense, data: _SceneData, paragraph: Paragraph
 ) -> tuple[str, bool]:
     """Why a slip is only a weak signal, and whether a mixed sentence overrides that."""
     if event.subject_word == "i" and not data.first_person:
         return "a first-person aside in the narration", False
-    generic = event.subject_word in _GENERIC_SUBJECTS and event.subject != "chain"
-    if generic and not (event.subject_word == "you" and data.second_person):
+    if _generic(event, data):
         return "a general statement can keep its own tense", False
     if event.subject == "indefinite":
         return "a general statement can keep its own tense", False

@@ -55,6 +55,9 @@ class Paragraph:
         """Token ``index`` as written."""
         return self.view[self.starts[index] : self.ends[index]]
 
+    def capitalised(self, index: int) -> bool:
+        return self.view[self.starts[index]].isupper()
+
 
 def narration_view(document: Document) -> str:
     """``document.text`` with dialogue and thought-like emphasis replaced by :data:`MASK`."""
