@@ -197,7 +197,9 @@ def _normalise(phrase: str) -> str:
 
 
 def _compile(pattern: str, ignorecase: bool) -> regex.Pattern[str]:
-    flags = regex.VERSION1 | regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+    # VERSION0 (re-compatible) rather than VERSION1: V1 turns on full case folding with
+    # IGNORECASE, which doubles compile time, and compile time is start-up time for a hook.
+    flags = regex.VERSION0 | regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
     return regex.compile(pattern, flags)
 
 
@@ -271,14 +273,11 @@ def _build_rule(
         meta = _build_meta(entry)
         rule: PatternRule | SubstitutionRule
         if kind == "pattern":
-            pattern_rule = _build_pattern_rule(meta, entry, defines)
-            # Compile now, so a broken pattern is reported at load time, naming its rule.
-            _ = pattern_rule._compiled, pattern_rule._unless, pattern_rule._unless_dialogue
-            rule = pattern_rule
+            rule = _build_pattern_rule(meta, entry, defines)
         else:
-            substitution_rule = _build_substitution_rule(meta, entry)
-            _ = substitution_rule._unless
-            rule = substitution_rule
+            rule = _build_substitution_rule(meta, entry)
+        # Patterns compile on first use, so only selected rules pay for them; a pattern that
+        # cannot compile surfaces then as an internal-error diagnostic naming its rule.
     except (KeyError, TypeError, ValueError, regex.error) as error:
         raise PackError(f"{where}: {error}") from None
     return rule
