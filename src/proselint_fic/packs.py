@@ -278,7 +278,9 @@ def _build_rule(
             rule = _build_substitution_rule(meta, entry)
         # Patterns compile on first use, so only selected rules pay for them; a pattern that
         # cannot compile surfaces then as an internal-error diagnostic naming its rule.
-    except (KeyError, TypeError, ValueError, regex.error) as error:
+    except KeyError as error:  # str(KeyError) would wrap the message in quotes
+        raise PackError(f"{where}: {error.args[0]}") from None
+    except (TypeError, ValueError, regex.error) as error:
         raise PackError(f"{where}: {error}") from None
     return rule
 
