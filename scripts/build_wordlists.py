@@ -18,7 +18,7 @@ What goes in
     dropped: the checker strips ``'s`` itself.
 
 What each word carries
-    A frequency class, 0 (rare) to 40 (``the``): twice the base-2 logarithm of the word's
+    A frequency class, 0 (rare) to about 52 (``the``): twice the base-2 logarithm of the word's
     count in pyspellchecker's OpenSubtitles-derived frequency list (MIT), when that list
     really saw the word; otherwise an estimate from the SCOWL size level the word first
     appears in (SCOWL's levels are themselves frequency bands). Suggestions are ranked with it.
@@ -80,7 +80,7 @@ COMMON_COUNT = 1000
 # pyspellchecker gives words it never saw in subtitles a floor count of about 50; only
 # counts above this are evidence of real use.
 MIN_EVIDENCE = 64
-MAX_CLASS = 40
+MAX_CLASS = 60
 # A word the subtitles never saw is rarer than any word they did (class 12 and up); SCOWL's
 # level still orders those unseen words.
 UNSEEN_CLASS = {10: 12, 20: 12, 35: 11, 40: 10, 50: 10, 55: 9, 60: 9, 70: 8, 80: 6, 95: 4}

@@ -58,7 +58,7 @@ def test_word_file_is_valid_sorted_and_compact() -> None:
             word, info = line.split("\t")
             assert word == word.lower() and f"{word[:2]}{len(word)}" == key
             assert info[0] in "aug"
-            assert 0 <= ord(info[1]) - CLASS_BASE <= 40
+            assert 0 <= ord(info[1]) - CLASS_BASE <= 60
             assert not info[2:] or info[2:].lower() == word
         total += len(lines)
     assert 200_000 < total < 400_000
@@ -195,9 +195,10 @@ def test_misspelling_list_is_valid() -> None:
     lex = lexicon()
     for wrong, entry in entries.items():
         # A listed misspelling is no word, or only an obscure one the list overrides
-        # (wich for wych, publically): never seen in the frequency counts.
+        # (wich for wych, publically): never seen in the frequency counts, and only in
+        # SCOWL's largest sizes (frequency class 8 or less).
         found = lex.lookup(wrong)
-        assert found is None or found.rank <= 6, wrong
+        assert found is None or found.rank <= 8, wrong
         for right in entry.right:
             assert all(
                 lex.known(part.lower(), "en-US") or lex.known(part.lower(), "en-GB")

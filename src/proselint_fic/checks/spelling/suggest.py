@@ -63,8 +63,8 @@ def insertion_cost(word: str, at: int, ch: str) -> float:
     """Cost of the typo having an extra ``ch`` at ``at`` (so the fix deletes it)."""
     before = word[at - 1] if at > 0 else ""
     after = word[at + 1] if at + 1 < len(word) else ""
-    if ch in (before, after):
-        return 0.5  # a doubled letter: "untill"
+    if ch in (before, after) or ch == "'":
+        return 0.5  # a doubled letter ("untill") or a stray apostrophe
     if ch in NEIGHBOURS.get(before, ()) or ch in NEIGHBOURS.get(after, ()):
         return 0.8  # a finger caught a neighbouring key
     return 1.0
@@ -74,8 +74,8 @@ def deletion_cost(word: str, at: int, ch: str) -> float:
     """Cost of the typo lacking ``ch`` that the right word has at ``at``."""
     before = word[at - 1] if at > 0 else ""
     after = word[at + 1] if at + 1 < len(word) else ""
-    if ch in (before, after):
-        return 0.5  # an undoubled letter: "ocasion"
+    if ch in (before, after) or ch == "'":
+        return 0.5  # an undoubled letter ("ocasion") or a forgotten apostrophe ("dont")
     if ch in VOWELS or ch == "h":
         return 0.8  # a dropped unstressed vowel or silent h: "diffrence", "wich"
     return 1.0
