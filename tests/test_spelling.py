@@ -150,6 +150,19 @@ def test_names_are_learned_from_the_manuscript() -> None:
     assert flagged_words("Lisbet waited by the gate.") == []
 
 
+def test_coinages_far_from_any_word_pass_but_double_slips_do_not() -> None:
+    assert flagged_words("The wyrmguard rode north; a spellwright muttered a cantrip.") == []
+    assert flagged_words("The shippmnets came late.") == ["shippmnets"]
+
+
+def test_contractions_without_apostrophes() -> None:
+    found = findings("I dont know. Thats it.")
+    assert [(word, fixes[0]) for _, word, fixes in found] == [
+        ("dont", "don't"),
+        ("Thats", "That's"),
+    ]
+
+
 def test_project_words_are_accepted() -> None:
     text = "The glimmerwisp flickered; one glimmerwisp-shaped shadow, then the snarlfang."
     assert "snarlfang" not in flagged_words(text)  # recurring or not, close to nothing common

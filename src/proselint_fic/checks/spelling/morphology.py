@@ -124,6 +124,17 @@ def is_compound(lower: str, rank: Rank) -> bool:
     )
 
 
+def has_word_at_an_end(lower: str, rank: Rank) -> bool:
+    """A common word of five letters or more begins or ends it: wyrmguard, glimmerwisp.
+
+    (Shorter words are too easily found inside misspellings: ness-asary, therma-were.)
+    """
+    return any(
+        rank(lower[:i]) >= COMPOUND_PART_RANK or rank(lower[-i:]) >= COMPOUND_PART_RANK
+        for i in range(5, len(lower) - 2)
+    )
+
+
 def _compound_part(part: str, rank: Rank) -> bool:
     needed = SHORT_PART_RANK if len(part) <= COMPOUND_PART_LENGTH else COMPOUND_PART_RANK
     return rank(part) >= needed

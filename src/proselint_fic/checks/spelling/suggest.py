@@ -207,3 +207,10 @@ def close_match(lower: str, dialect: Dialect, max_cost: float, min_rank: int) ->
         if rank_ >= min_rank:
             return form
     return None
+
+
+@lru_cache(maxsize=4096)
+def nearest_cost(lower: str, dialect: Dialect) -> float:
+    """The slip cost of the closest dictionary word within reach (infinity if none)."""
+    found = candidates(lower, dialect, lexicon())
+    return min((weighted_distance(lower, entry.key) for entry in found), default=float("inf"))
