@@ -76,6 +76,13 @@ FAMILIES: dict[str, frozenset[str]] = {
 # only (prized, for British "prised" = levered open); both dialects use them.
 BOTH_DIALECTS = ("prized", "prizing")
 MISSPELLING_LIKE_LENGTH = 7
+# SCOWL leaves out every "'s" form, contractions too (its spell checkers add them by rule);
+# suggestions need the common ones (Thats -> That's).
+S_CONTRACTIONS = (
+    "it's", "that's", "he's", "she's", "what's", "there's", "here's", "who's", "where's",
+    "let's", "how's", "when's", "why's", "one's", "everyone's", "everything's", "nobody's",
+    "somebody's", "someone's", "something's", "nothing's", "anyone's",
+)  # fmt: skip
 COMMON_COUNT = 1000
 # pyspellchecker gives words it never saw in subtitles a floor count of about 50; only
 # counts above this are evidence of real use.
@@ -130,6 +137,8 @@ def read_scowl(
                 dialects_of[word].add("us")  # grey, theatre: British forms Americans use
             elif word not in level_of and not _misspelling_like(word, level, standard, counts):
                 add(word, level, ("us", "gb"))  # coppice
+    for word in S_CONTRACTIONS:
+        add(word, 10, ("us", "gb"))
     for word in BOTH_DIALECTS:
         if word in dialects_of:
             dialects_of[word].update(("us", "gb"))
