@@ -33,7 +33,8 @@ File format (``words.bin``)
     ``<lower>\t<dialect><class><form>`` joined by ``\n``, then ``\n``. ``<dialect>`` is
     ``a`` (both), ``u`` (American only) or ``g`` (British only); ``<class>`` is
     ``chr(48 + class)``; ``<form>`` is empty when the lowercase word is listed, else the
-    listed spelling (``English``, ``DNA``).
+    listed spelling (``English``, ``DNA``). The bucket keyed ``*`` is different: the most
+    frequent lowercase words of both dialects, one a line, which the checker keeps as a set.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ UNSEEN_CLASS = {10: 12, 20: 12, 35: 11, 40: 10, 50: 10, 55: 9, 60: 9, 70: 8, 80:
 DIALECT_CODE = {frozenset({"us", "gb"}): "a", frozenset({"us"}): "u", frozenset({"gb"}): "g"}
 CLASS_BASE = ord("0")
 MAGIC = b"PFWORDS2"
+HOT_KEY = "*"
+HOT_WORDS = 12000
 SOURCE_NOTE = (
     "Words from SCOWL (Spell Checker Oriented Word Lists) by Kevin Atkinson and others: "
     "see SCOWL-COPYRIGHT.txt. Frequency classes partly derived from pyspellchecker's "
@@ -266,6 +269,14 @@ def encode(entries: dict[str, tuple[str, int, str]], note: str) -> bytes:
     chunks = [
         zlib.compress(("\n" + "\n".join(buckets[key]) + "\n").encode("utf-8"), 9) for key in keys
     ]
+    # The most frequent words common to both dialects, as one plain list: a set of them is
+    # built at load time, so most of a text's words never touch a bucket.
+    hot = sorted(
+        (k for k, (dialect, _, form) in entries.items() if dialect == "a" and not form),
+        key=lambda k: (-entries[k][1], k),
+    )[:HOT_WORDS]
+    keys.insert(0, HOT_KEY)
+    chunks.insert(0, zlib.compress("\n".join(sorted(hot)).encode("utf-8"), 9))
     offsets = [0]
     for chunk in chunks:
         offsets.append(offsets[-1] + len(chunk))

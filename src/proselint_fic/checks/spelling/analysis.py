@@ -190,15 +190,19 @@ class _Analyser:
             if core[:1].isupper():
                 cased_counts[core] += count
         self.other_dialect = self._written_in_other_dialect(lower_counts)
-        # A capitalised word written three times or more is a name: its occurrences need
-        # no reading at all (most of a novel's suspects are its cast).
-        settled = {
-            form
-            for form in suspects
-            if form[:1].isupper()
-            and cased_counts[strip_possessive(straighten(form).strip("'"))] >= 3
-            and not self._listed_misspelling(form)
-        }
+        # Settled without reading a single occurrence: a capitalised word written three
+        # times or more is a name (most of a novel's suspects are its cast), and the other
+        # dialect's spelling is the writer's when it recurs or the whole text keeps to it.
+        settled = set()
+        for form in suspects:
+            core = strip_possessive(straighten(form).strip("'"))
+            if self._listed_misspelling(form):
+                continue
+            name = form[:1].isupper() and cased_counts[core] >= 3
+            lower = core.lower()
+            dialect = bool(_code(lower)) and (self.other_dialect or lower_counts[lower] >= 2)
+            if name or dialect:
+                settled.add(form)
         occurrences = self._occurrences(suspects - settled)
         names = self._names(occurrences, cased_counts)
         consistent = self._inconsistent(occurrences, cased_counts, lower_counts)
@@ -227,6 +231,15 @@ class _Analyser:
         return misspellings.find(core, self.entries, self.known) is not None
 
     def _suspect(self, form: str) -> bool:
+        if form.isalpha() and form.islower():
+            # The common case, kept short: a plain lowercase word.
+            if form in self.entries:
+                return True
+            verdict = self._accepted.get(form)
+            if verdict is None:
+                verdict = self.accepted(form)
+            if verdict:
+                return False
         word = straighten(form)
         lower = word.lower()
         if strip_possessive(lower.strip("'")) in self.entries:

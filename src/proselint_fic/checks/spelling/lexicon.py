@@ -24,6 +24,7 @@ Dialect = Literal["en-US", "en-GB"]
 
 MAGIC = b"PFWORDS2"
 CLASS_BASE = ord("0")
+HOT_KEY = "*"
 # Dialect codes in the file and the dialects that accept each.
 _ACCEPTS: dict[str, frozenset[str]] = {
     "a": frozenset({"en-US", "en-GB"}),
@@ -59,9 +60,18 @@ class Lexicon:
     def __post_init__(self) -> None:
         self._texts: dict[str, str] = {}
         self._keys: dict[tuple[str, int], list[str]] = {}
+        # The most frequent words of both dialects, kept as a set: most of a text's words.
+        self.hot = (
+            frozenset(self.bucket_text(HOT_KEY).split("\n"))
+            if HOT_KEY in self.index
+            else frozenset()
+        )
+        self._texts.pop(HOT_KEY, None)
         # Bucket keys are the first two letters and the length: "ma8".
         self._by_first: dict[tuple[str, int], list[str]] = {}
         for key in self.index:
+            if key == HOT_KEY:
+                continue
             prefix = key.rstrip("0123456789")
             self._by_first.setdefault((prefix[0], int(key[len(prefix) :])), []).append(key)
 
@@ -113,6 +123,8 @@ class Lexicon:
 
     def code(self, lower: str) -> str:
         """The dialect code of a lowercase spelling: "a" (both), "u", "g", or "" if unlisted."""
+        if lower in self.hot:
+            return "a"
         if not lower:
             return ""
         text = self.bucket_text(f"{lower[:2]}{len(lower)}")
