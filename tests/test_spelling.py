@@ -13,7 +13,7 @@ import pytest
 
 from proselint_fic.checks.spelling import misspellings, rules
 from proselint_fic.checks.spelling.analysis import analyse
-from proselint_fic.checks.spelling.lexicon import CLASS_BASE, MAGIC, Lexicon, lexicon
+from proselint_fic.checks.spelling.lexicon import CLASS_BASE, HOT_KEY, MAGIC, Lexicon, lexicon
 from proselint_fic.checks.spelling.project_words import add_words, read_words
 from proselint_fic.checks.spelling.suggest import suggest
 from proselint_fic.document import Document, DocumentOptions
@@ -50,6 +50,10 @@ def test_word_file_is_valid_sorted_and_compact() -> None:
     for key, index in lex.index.items():
         chunk = blob[lex.base + lex.offsets[index] : lex.base + lex.offsets[index + 1]]
         text = zlib.decompress(chunk).decode("utf-8")
+        if key == HOT_KEY:
+            hot = text.split("\n")
+            assert hot == sorted(set(hot)) and 5_000 <= len(hot) <= 20_000
+            continue
         assert text.startswith("\n") and text.endswith("\n")
         lines = text.strip("\n").split("\n")
         words = [line.split("\t")[0] for line in lines]
@@ -62,6 +66,10 @@ def test_word_file_is_valid_sorted_and_compact() -> None:
             assert not info[2:] or info[2:].lower() == word
         total += len(lines)
     assert 200_000 < total < 400_000
+    # Every frequent word kept as a set is an ordinary entry of both dialects too.
+    for word in sorted(lex.hot)[::50]:
+        entry = lex.lookup(word)
+        assert entry is not None and entry.dialect == "a" and entry.form == word
 
 
 def test_word_file_loads_fast() -> None:
