@@ -43,6 +43,7 @@ FAR_COST = 1.5
 # Frequency class 20 is a word seen about a thousand times in the subtitle counts.
 CLOSE_RANK = 20
 VERY_COMMON_RANK = 30
+SENTENCE_START_RANK = 36  # something, because, thanks, maybe, people
 # A document with at least this many other-dialect spellings, and more than three times
 # as many as spellings of its configured dialect, is written in the other dialect.
 OTHER_DIALECT_EVIDENCE = 2
@@ -384,9 +385,13 @@ class _Analyser:
             return close_match(core, self.dialect, PLAIN_EDIT, COMPOUND_RANK) is None and (
                 close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
             )
-        # A capitalised word opening a sentence may be a name used once ("Lisbet." or
-        # "Haye Park"); italics often hold foreign words; a derivation may be coined.
-        if capitalised or emphasis or morphology.is_derivation(core, self.common):
+        # A capitalised word opening a sentence may be a name used once (Lisbet, Marek):
+        # only a slip of a very common word (Somehting, Becasue) gives it away, since names
+        # often sit one letter from a rarer word (Marek, mark; Alys, alas).
+        if capitalised:
+            return close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is None
+        # Italics often hold foreign words; a derivation may be coined.
+        if emphasis or morphology.is_derivation(core, self.common):
             return close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
         # A coinage built on a word (wyrmguard, glimmerwisp) and far from every dictionary
         # word: a slip leaves a word closer to where it started.
