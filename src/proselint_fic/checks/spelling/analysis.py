@@ -4,17 +4,21 @@ whether it is a typo, a known misspelling, a stray spelling of a name, or the st
 The three ``typo`` rules share this pass (it is cached per document), so a word is
 reported by one rule at most and the document is read once.
 
-How a word earns a pass (see docs/spelling.md for the reasoning):
+How a word earns a pass (docs/spelling.md gives the reasons and the measurements):
 
 * Always: dictionary words in the configured dialect, the project's words, fiction's own
   vocabulary (slang, eye dialect, sounds), contractions and possessives of any of these,
   words touching digits or code characters, web and e-mail addresses, ALL-CAPS and
   camelCase words, stutters (``th-the``), cut-off words in dialogue (``wha-``), names
-  (a capitalised word away from a sentence start, or one written capitalised twice),
-  stretched words and dropped g's in dialogue (``nooo``, ``nothin``).
-* Unless it sits one slip away from a common word: a recurring coinage, a compound or
-  derivation of known words (``woodsmoke``, ``pupiled``), a capitalised word opening a
-  sentence (a name the story uses once), a word in italics (often foreign).
+  (capitalised away from a sentence start, written capitalised twice, or followed by
+  another capitalised word), stretched words, dropped g's and respellings in dialogue
+  (``nooo``, ``nothin``, ``kaboodle``), and the other dialect's spellings when they recur
+  or the document keeps to that dialect.
+* Unless one slip from a common word, and the more deliberate the word looks the smaller
+  the slip must be: a recurring coinage (``bookwyrm``), a compound (``woodsmoke``), a
+  capitalised word opening a sentence (a name used once), a word in italics, a derivation
+  or regular inflection of a real word (``pupiled``, ``macking``).
+* A coinage built on a word and far from every dictionary word (``wyrmguard``).
 """
 
 from __future__ import annotations
@@ -95,7 +99,6 @@ class Occurrence:
     form: str  # as written, apostrophes straightened, edge apostrophes removed
     core: str  # possessive ``'s`` removed
     opens_sentence: bool
-    alone: bool  # a one-word sentence
     in_name: bool  # followed by another capitalised word: Haye Park, Daven Holloway
     dialogue: bool
     emphasis: bool
@@ -277,7 +280,6 @@ class _Analyser:
                     form=word,
                     core=strip_possessive(word),
                     opens_sentence=tokens.sentence_start(text, start, paragraph_start),
-                    alone=tokens.one_word_sentence(text, start, end, paragraph_start),
                     in_name=tokens.before_capitalised_word(text, end),
                     dialogue=dialogue,
                     emphasis=document.in_emphasis(start),

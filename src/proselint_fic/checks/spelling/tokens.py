@@ -185,16 +185,6 @@ def _abbreviation_before(text: str, stop: int, paragraph_start: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def one_word_sentence(text: str, start: int, end: int, paragraph_start: int) -> bool:
-    """``"Lisbet."`` or ``Pree?``: the word is a sentence by itself (a name being called)."""
-    if not sentence_start(text, start, paragraph_start):
-        return False
-    after = end
-    while after < len(text) and text[after] in CLOSERS and text[after] not in '"”':
-        after += 1
-    return after < len(text) and text[after] in SENTENCE_END | {"!", "?"}
-
-
 def before_capitalised_word(text: str, end: int) -> bool:
     """True when the next word, on the same line, is capitalised (``Haye Park``)."""
     i = end
