@@ -84,24 +84,36 @@ def deletion_cost(word: str, at: int, ch: str) -> float:
 def weighted_distance(typo: str, right: str) -> float:
     """Damerau-Levenshtein distance (adjacent swaps) with the slip-aware costs above."""
     n, m = len(typo), len(right)
+    extra = [insertion_cost(typo, i, typo[i]) for i in range(n)]
+    missing = [deletion_cost(right, j, right[j]) for j in range(m)]
     previous2: list[float] = []
     previous = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        previous[j] = previous[j - 1] + deletion_cost(right, j - 1, right[j - 1])
+    for j in range(m):
+        previous[j + 1] = previous[j] + missing[j]
     for i in range(1, n + 1):
-        current = [previous[0] + insertion_cost(typo, i - 1, typo[i - 1])] + [0.0] * m
+        a = typo[i - 1]
+        current = [previous[0] + extra[i - 1]] + [0.0] * m
         for j in range(1, m + 1):
-            a, b = typo[i - 1], right[j - 1]
-            best = min(
-                previous[j] + insertion_cost(typo, i - 1, a),
-                current[j - 1] + deletion_cost(right, j - 1, b),
-                previous[j - 1] + substitution_cost(a, b),
-            )
+            b = right[j - 1]
+            best = previous[j] + extra[i - 1]
+            other = current[j - 1] + missing[j - 1]
+            if other < best:
+                best = other
+            other = previous[j - 1] + (0.0 if a == b else _substitution(a, b))
+            if other < best:
+                best = other
             if i > 1 and j > 1 and a == right[j - 2] and typo[i - 2] == b and a != b:
-                best = min(best, previous2[j - 2] + SWAP_COST)
+                other = previous2[j - 2] + SWAP_COST
+                if other < best:
+                    best = other
             current[j] = best
         previous2, previous = previous, current
     return previous[m]
+
+
+@lru_cache(maxsize=None)
+def _substitution(a: str, b: str) -> float:
+    return substitution_cost(a, b)
 
 
 def edits1(word: str) -> set[str]:
@@ -113,6 +125,17 @@ def edits1(word: str) -> set[str]:
     return (deletes | swaps | replaces | inserts) - {word}
 
 
+def first_letter_edits(word: str) -> set[str]:
+    """The single edits that change a word's first letter (the rest keep it)."""
+    edits = {word[1:]} if len(word) > 1 else set()
+    if len(word) > 1 and word[0] != word[1]:
+        edits.add(word[1] + word[0] + word[2:])
+    edits.update(c + word[1:] for c in ALPHABET)
+    edits.update(c + word for c in ALPHABET)
+    edits.discard(word)
+    return {edit for edit in edits if edit[:1] != word[:1]}
+
+
 # How much a doubling of frequency is worth, in edit-cost units.
 FREQUENCY_WEIGHT = 0.05
 # Writers get the ends of a word right far more often than its middle, so a replacement
@@ -121,6 +144,7 @@ FIRST_LETTER_COST = 0.3
 LAST_LETTER_COST = 0.3
 SECOND_LETTER_COST = 0.2
 FARTHEST_LENGTH = 7
+OBVIOUS_SLIP = 0.8
 MAX_CANDIDATES = 5
 
 
@@ -136,17 +160,33 @@ def score(typo: str, entry: Entry) -> float:
     return cost - FREQUENCY_WEIGHT * entry.rank
 
 
+@lru_cache(maxsize=4096)
+def candidates_for(lower: str, dialect: Dialect, far: bool) -> tuple[Entry, ...]:
+    return tuple(candidates(lower, dialect, lexicon(), far=far))
+
+
 def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) -> list[Entry]:
-    """Dictionary words within one edit, and within two for words of four letters or more."""
+    """Dictionary words within one edit, and within two for words of four letters or more.
+
+    Edits that change the first letter are looked up one by one (about 55 of them); every
+    other candidate shares the first letter and is found by rapidfuzz among the words of
+    nearby lengths, which costs far less than looking up all ~54 x length single edits.
+    """
     found: dict[str, Entry] = {}
-    for edit in edits1(lower):
+    for edit in first_letter_edits(lower):
         entry = lex.lookup(edit)
         if entry is not None and entry.accepted_in(dialect) and "'" not in entry.key[:1]:
             found[entry.key] = entry
-    if far and len(lower) >= 4:
+    for entry in _within(lower, dialect, lex, 1):
+        found.setdefault(entry.key, entry)
+    if not far or len(lower) < 4:
+        return list(found.values())
+    # A cheap slip one edit away (swapped, doubled, wrong vowel, neighbouring key) is
+    # nearly always the answer; only without one is the wider search worth its time.
+    if all(weighted_distance(lower, key) > OBVIOUS_SLIP for key in found):
         for entry in _within(lower, dialect, lex, 2):
             found.setdefault(entry.key, entry)
-    if far and not found and len(lower) >= FARTHEST_LENGTH:
+    if not found and len(lower) >= FARTHEST_LENGTH:
         # Poor spellers' attempts at long words sit further away: necasery, imidatly.
         for entry in _within(lower, dialect, lex, 3):
             found.setdefault(entry.key, entry)
@@ -155,16 +195,17 @@ def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) 
 
 def _within(lower: str, dialect: Dialect, lex: Lexicon, limit: int) -> Iterable[Entry]:
     """Dictionary words with the same first letter at most ``limit`` edits away."""
-    from rapidfuzz import process  # imported only when a word needs far candidates
+    from rapidfuzz import process  # imported only when a word needs candidates
     from rapidfuzz.distance import OSA
 
-    pool: list[str] = []
     for length in range(max(1, len(lower) - limit), len(lower) + limit + 1):
-        pool.extend(lex.keys(lower[0], length))
-    for key, _, _ in process.extract_iter(lower, pool, scorer=OSA.distance, score_cutoff=limit):
-        entry = lex.lookup(key)
-        if entry is not None and entry.accepted_in(dialect):
-            yield entry
+        keys = lex.keys(lower[0], length)
+        for key, _, _ in process.extract(
+            lower, keys, scorer=OSA.distance, score_cutoff=limit, limit=None
+        ):
+            entry = lex.lookup(key)
+            if entry is not None and entry.accepted_in(dialect) and key != lower:
+                yield entry
 
 
 # Only this many candidates, the nearest and most common by plain edit distance, get the
@@ -182,8 +223,7 @@ def rank(lower: str, found: Iterable[Entry]) -> list[tuple[float, Entry]]:
 @lru_cache(maxsize=4096)
 def suggest(lower: str, dialect: Dialect) -> tuple[str, ...]:
     """Replacements for a lowercase unknown word, best first (dictionary spellings)."""
-    lex = lexicon()
-    ranked = rank(lower, candidates(lower, dialect, lex))
+    ranked = rank(lower, candidates_for(lower, dialect, True))
     return tuple(entry.form for _, entry in ranked[:MAX_CANDIDATES])
 
 
@@ -191,10 +231,9 @@ def suggest(lower: str, dialect: Dialect) -> tuple[str, ...]:
 def nearby(lower: str, dialect: Dialect) -> tuple[tuple[float, int, str], ...]:
     """Dictionary words one edit from ``lower`` as ``(slip cost, frequency class, spelling)``,
     cheapest first. This is the evidence that an unknown word is a slip of a real one."""
-    lex = lexicon()
     found = [
         (weighted_distance(lower, entry.key), entry.rank, entry.form)
-        for entry in candidates(lower, dialect, lex, far=False)
+        for entry in candidates_for(lower, dialect, False)
     ]
     return tuple(sorted(found, key=lambda item: (item[0], -item[1])))
 
@@ -212,5 +251,5 @@ def close_match(lower: str, dialect: Dialect, max_cost: float, min_rank: int) ->
 @lru_cache(maxsize=4096)
 def nearest_cost(lower: str, dialect: Dialect) -> float:
     """The slip cost of the closest dictionary word within reach (infinity if none)."""
-    found = candidates(lower, dialect, lexicon())
+    found = candidates_for(lower, dialect, True)
     return min((weighted_distance(lower, entry.key) for entry in found), default=float("inf"))
