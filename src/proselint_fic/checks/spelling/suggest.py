@@ -13,7 +13,7 @@ bonus for how common the candidate is.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from proselint_fic.checks.spelling.lexicon import Dialect, Entry, Lexicon, lexicon
 
@@ -97,21 +97,18 @@ def weighted_distance(typo: str, right: str) -> float:
             b = right[j - 1]
             best = previous[j] + extra[i - 1]
             other = current[j - 1] + missing[j - 1]
-            if other < best:
-                best = other
+            best = min(best, other)
             other = previous[j - 1] + (0.0 if a == b else _substitution(a, b))
-            if other < best:
-                best = other
+            best = min(best, other)
             if i > 1 and j > 1 and a == right[j - 2] and typo[i - 2] == b and a != b:
                 other = previous2[j - 2] + SWAP_COST
-                if other < best:
-                    best = other
+                best = min(best, other)
             current[j] = best
         previous2, previous = previous, current
     return previous[m]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _substitution(a: str, b: str) -> float:
     return substitution_cost(a, b)
 
