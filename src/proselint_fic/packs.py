@@ -32,9 +32,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import regex
-
 from proselint_fic.diagnostic import Category, Severity
+from proselint_fic.patterns import IGNORECASE, MULTILINE, MatchObject, Pattern, compile_pattern
 from proselint_fic.rule import FixExample, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
 
@@ -79,15 +78,15 @@ class PatternRule:
     replacement: str | None = None
 
     @cached_property
-    def _compiled(self) -> regex.Pattern[str]:
+    def _compiled(self) -> Pattern:
         return _compile(self.pattern, self.ignorecase)
 
     @cached_property
-    def _unless(self) -> tuple[regex.Pattern[str], ...]:
+    def _unless(self) -> tuple[Pattern, ...]:
         return tuple(_compile(p, self.ignorecase) for p in self.unless)
 
     @cached_property
-    def _unless_dialogue(self) -> tuple[regex.Pattern[str], ...]:
+    def _unless_dialogue(self) -> tuple[Pattern, ...]:
         return tuple(_compile(p, self.ignorecase) for p in self.unless_dialogue)
 
     def check(self, document: Document) -> Iterator[Match]:
@@ -107,7 +106,7 @@ class PatternRule:
             )
 
     def _replacements(
-        self, found: regex.Match[str], flagged: str, document: Document
+        self, found: MatchObject, flagged: str, document: Document
     ) -> tuple[str, ...]:
         if self.replacement is None:
             return ()
@@ -153,7 +152,7 @@ class SubstitutionRule:
         return index
 
     @cached_property
-    def _unless(self) -> tuple[regex.Pattern[str], ...]:
+    def _unless(self) -> tuple[Pattern, ...]:
         return tuple(_compile(p, self.ignorecase) for p in self.unless)
 
     def check(self, document: Document) -> Iterator[Match]:
@@ -196,20 +195,27 @@ def _normalise(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
 
 
-def _compile(pattern: str, ignorecase: bool) -> regex.Pattern[str]:
-    # VERSION0 (re-compatible) rather than VERSION1: V1 turns on full case folding with
-    # IGNORECASE, which doubles compile time, and compile time is start-up time for a hook.
-    flags = regex.VERSION0 | regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
-    return regex.compile(pattern, flags)
+def _compile(pattern: str, ignorecase: bool) -> Pattern:
+    return compile_pattern(pattern, MULTILINE | (IGNORECASE if ignorecase else 0))
 
 
-def _cancelled(patterns: Iterable[regex.Pattern[str]], text: str, start: int, end: int) -> bool:
+def _cancelled(patterns: Iterable[Pattern], text: str, start: int, end: int) -> bool:
+    """True when an ``unless`` pattern matches a stretch around ``[start, end)`` covering it.
+
+    Every match start in the window is tried (as an overlapped search would), so an
+    earlier, shorter match cannot hide a longer one that covers the span.
+    """
     window_start = max(0, start - _UNLESS_WINDOW)
     window_end = min(len(text), end + _UNLESS_WINDOW)
     for pattern in patterns:
-        for found in pattern.finditer(text, window_start, window_end, overlapped=True):
-            if found.start() <= start and found.end() >= end:
+        position = window_start
+        while position <= start:
+            found = pattern.search(text, position, window_end)
+            if found is None or found.start() > start:
+                break
+            if found.end() >= end:
                 return True
+            position = found.start() + 1
     return False
 
 
@@ -280,7 +286,7 @@ def _build_rule(
         # cannot compile surfaces then as an internal-error diagnostic naming its rule.
     except KeyError as error:  # str(KeyError) would wrap the message in quotes
         raise PackError(f"{where}: {error.args[0]}") from None
-    except (TypeError, ValueError, regex.error) as error:
+    except (TypeError, ValueError) as error:
         raise PackError(f"{where}: {error}") from None
     return rule
 
