@@ -63,16 +63,18 @@ class LazyPattern:
     def compiled(self) -> Pattern:
         return compile_pattern(self.source, self.flags)
 
-    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[MatchObject]:
         return self.compiled.finditer(string, pos, len(string) if endpos is None else endpos)
 
-    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> MatchObject | None:
         return self.compiled.search(string, pos, len(string) if endpos is None else endpos)
 
-    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> MatchObject | None:
         return self.compiled.match(string, pos, len(string) if endpos is None else endpos)
 
-    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> MatchObject | None:
         return self.compiled.fullmatch(string, pos, len(string) if endpos is None else endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from proselint_fic.document.positions import LineIndex
+from proselint_fic.patterns import IGNORECASE, lazy
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy(
     r"<!--\s*proselint-fic\s*:\s*(?P<action>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<rules>[^>]*?)\s*-->",
-    regex.IGNORECASE,
+    IGNORECASE,
 )
 _ALL = "*"
 

@@ -21,9 +21,8 @@ from itertools import starmap
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
-import regex
-
 from proselint_fic.document.structure import Span
+from proselint_fic.patterns import DOTALL, IGNORECASE, lazy
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -86,7 +85,7 @@ def extract_prose(source: str, markup: Markup) -> ProseView:
 # Shared helpers
 
 _Range = tuple[int, int]  # a half-open range of offsets
-_NOT_LINE_BREAK = regex.compile(r"[^\r\n]+")
+_NOT_LINE_BREAK = lazy(r"[^\r\n]+")
 
 
 def _blank(chunk: str) -> str:
@@ -128,7 +127,7 @@ def _finish_emphasis(text: str, spans: Iterable[_Range]) -> tuple[Span, ...]:
 # Plain text
 
 # Suppression comments are read from the source by the engine; the prose must not show them.
-_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+_COMMENT = lazy(r"<!--.*?-->", DOTALL)
 
 # A line break that does not open a blank line: emphasis never crosses a paragraph.
 _BODY_CHAR = r"(?:[^\r\n]|(?:\r\n?|\n)(?![ \t]*[\r\n]))"
@@ -247,19 +246,19 @@ def _trim_spans(text: str, spans: Iterable[_Range]) -> tuple[Span, ...]:
 # YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`) front matter: the first line must
 # open it, and its first line of content must look like a key, so a story that starts with a
 # `---` scene break is not mistaken for metadata.
-_FRONT_MATTER = regex.compile(
+_FRONT_MATTER = lazy(
     r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n"
     r"(?:[ \t]*(?:\#[^\n]*)?\n)*"
     r"[ \t]*[\w\"'.-]+[ \t]*(?::(?=[ \t\n])|=)[^\n]*\n"
     r"(?:.*?\n)??"
     r"(?:(?P=fence)|\.\.\.)[ \t]*(?:\n|\Z)",
-    regex.DOTALL,
+    DOTALL,
 )
-_BACKTICK_RUN = regex.compile(r"`+")
-_HTML_EMPHASIS_OPEN = regex.compile(r"<(?:em|i|strong|b)(?:\s[^>]*)?>", regex.IGNORECASE)
-_HTML_EMPHASIS_CLOSE = regex.compile(r"</(?:em|i|strong|b)\s*>", regex.IGNORECASE)
-_THEMATIC_BREAK = regex.compile(r"[*_\-][*_\- \t]*")
-_HEADING_MARKS = regex.compile(r"#+")
+_BACKTICK_RUN = lazy(r"`+")
+_HTML_EMPHASIS_OPEN = lazy(r"<(?:em|i|strong|b)(?:\s[^>]*)?>", IGNORECASE)
+_HTML_EMPHASIS_CLOSE = lazy(r"</(?:em|i|strong|b)\s*>", IGNORECASE)
+_THEMATIC_BREAK = lazy(r"[*_\-][*_\- \t]*")
+_HEADING_MARKS = lazy(r"#+")
 _INLINE_SPACE = " \t"
 # Unclosed fences are re-read as text; this bounds the re-parses on pathological input.
 _FENCE_RESCUES = 16
@@ -663,8 +662,8 @@ def _compose(source: str, kept: list[_Range]) -> str:
 
 _HTML_SPACE = " \t\n\r\f\xa0"
 # Whitespace that does not read as one plain space: runs, and single tabs or line breaks.
-_ODD_SPACE = regex.compile(r"[ \t\n\r\f\xa0]{2,}|[\t\n\r\f\xa0]")
-_LINE_FEED = regex.compile(r"\n")
+_ODD_SPACE = lazy(r"[ \t\n\r\f\xa0]{2,}|[\t\n\r\f\xa0]")
+_LINE_FEED = lazy(r"\n")
 
 _BLOCK_TAGS = frozenset(
     {

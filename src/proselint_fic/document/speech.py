@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
-import regex
-
 from proselint_fic.document.structure import Span
+from proselint_fic.patterns import VERBOSE, lazy
 
 QuoteStyle = Literal["double", "single"]
 
@@ -153,7 +152,7 @@ def _context_mark(text: str, pos: int, start: int, end: int) -> _Mark:
     return _Mark.WEAK_CLOSE if after in (_SPACE, _PUNCT) else _Mark.EITHER
 
 
-_NEXT_WORD = regex.compile(r"[ \t]*\r?\n?[ \t]*[\w\p{Pd}(]")
+_NEXT_WORD = lazy(r"[ \t]*\r?\n?[ \t]*[\w\p{Pd}(]")
 
 
 def _more_words_follow(text: str, pos: int, end: int) -> bool:
@@ -162,7 +161,7 @@ def _more_words_follow(text: str, pos: int, end: int) -> bool:
 
 # Words that begin with an apostrophe standing for dropped letters. The capitalised forms
 # of most of them start real sentences ('Em is a name), so only these few are case-blind.
-_ELISION = regex.compile(
+_ELISION = lazy(
     r"""(?:
         (?i:tis|twas|twere|twill|n)
       | em|cause|cos|coz|cuz|til|till|bout|round|cept|fore|nuff|neath|tween|twixt
@@ -170,7 +169,7 @@ _ELISION = regex.compile(
       | kay|sup|scuse|member|nother|gainst|less|fraid|specially|spose|sposed|course
     )(?!\w)
     | \d""",
-    regex.VERBOSE,
+    VERBOSE,
 )
 
 
@@ -207,7 +206,7 @@ def _double_mark(text: str, pos: int, start: int, end: int) -> _Mark:
 
 
 # 5'11" (and the same with prime signs): the double mark after the inches is an inch sign.
-_FEET_INCHES = regex.compile(r"\d['\u2019\u2032]\d{1,2}\Z")
+_FEET_INCHES = lazy(r"\d['\u2019\u2032]\d{1,2}\Z")
 
 
 # --- pairing ------------------------------------------------------------------------------
@@ -325,17 +324,17 @@ _NAME = r"\p{Lu}[\w'\u2019.-]*(?:[ \t]+\p{Lu}[\w'\u2019-]*)?"
 # `"Yes" she said`, `"Yes" Harry whispered softly`, `"Yes" said Harry`, `"Yes" said she.`
 # A verb straight after the quote needs a name or an archaic "said she." after it: in
 # `the "experts" say it works` the quoted word is the subject.
-_TAG_AFTER = regex.compile(
+_TAG_AFTER = lazy(
     rf"""[ \t]*,?\s+(?:
         (?:(?i:{_PRONOUN})|{_NAME})\s+(?:\w+ly\s+)?(?i:{_VERB})
       | (?i:{_VERB})\s+(?:(?:he|she)\b(?=\s*(?:[,.;!?\u2014]|\Z))|(?!I\b)\p{{Lu}})
     )""",
-    regex.VERBOSE,
+    VERBOSE,
 )
 # `she said "no"`, `he whispered, "run"`. Not after a hyphen: the so-called "experts".
-_TAG_BEFORE = regex.compile(rf"(?<![\w-])(?i:{_VERB_BEFORE})[ \t]*[,:]?[ \t]*\Z")
+_TAG_BEFORE = lazy(rf"(?<![\w-])(?i:{_VERB_BEFORE})[ \t]*[,:]?[ \t]*\Z")
 
-_SENTENCE_PUNCT = regex.compile(r"[.!?,;:\u2026\u2014\u2013]|-\W*\Z")
+_SENTENCE_PUNCT = lazy(r"[.!?,;:\u2026\u2014\u2013]|-\W*\Z")
 
 
 def _is_quoted_term(text: str, span: Span, paragraph: Span) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
+from proselint_fic.patterns import IGNORECASE, VERBOSE, lazy
 
 
 class Span(NamedTuple):
@@ -22,12 +22,12 @@ class Scene(NamedTuple):
 
 
 # A blank line (only spaces or tabs on it) separates paragraphs.
-_BLANK_LINE = regex.compile(r"\n[ \t\f\v]*(?:\r?\n|\r)|\r[ \t]*\r")
-_NON_BLANK = regex.compile(r"\S")
-_LINE = regex.compile(r"[^\r\n]+")
+_BLANK_LINE = lazy(r"\n[ \t\f\v]*(?:\r?\n|\r)|\r[ \t]*\r")
+_NON_BLANK = lazy(r"\S")
+_LINE = lazy(r"[^\r\n]+")
 
 # A whole line that only breaks a scene: ***, * * *, #, ~~~, ---, ◇, §, or a chapter heading.
-_SCENE_BREAK = regex.compile(
+_SCENE_BREAK = lazy(
     r"""^[ \t]*(?:
         (?:[*~#=\-_•◇◆§°oO+][ \t]*){1,}          # runs of ornament characters
       | \#{1,6}[ \t]+\S.*                         # a Markdown heading
@@ -35,7 +35,7 @@ _SCENE_BREAK = regex.compile(
         (?:[ \t]*[:.\-–—][^\n]{0,80})?
       | (?:prologue|epilogue|interlude|afterword)(?:[ \t]*[:.\-–—][^\n]{0,80})?
     )[ \t]*$""",
-    regex.IGNORECASE | regex.VERBOSE,
+    IGNORECASE | VERBOSE,
 )
 
 

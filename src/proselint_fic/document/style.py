@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from proselint_fic.patterns import lazy
 
-_THREE_DOTS = regex.compile(r"(?<![.])\.\.\.(?![.])")
-_SPACED_DOTS = regex.compile(r"(?<![.] ?)\. \. \.")
-_EM_DASH = regex.compile(r"\S—|—\S")
-_SPACED_EN_DASH = regex.compile(r"\w – \w")
-_DOUBLE_HYPHEN = regex.compile(r"(?<!-)--(?!-)")
+_THREE_DOTS = lazy(r"(?<![.])\.\.\.(?![.])")
+_SPACED_DOTS = lazy(r"(?<![.] ?)\. \. \.")
+_EM_DASH = lazy(r"\S—|—\S")
+_SPACED_EN_DASH = lazy(r"\w – \w")
+_DOUBLE_HYPHEN = lazy(r"(?<!-)--(?!-)")
 
 
 @dataclass(frozen=True, slots=True)
