@@ -6,7 +6,9 @@ A pack holds ``[[rule]]`` tables. Two kinds of rule can be written without code:
     A regular expression (the ``regex`` module's syntax). The whole match, or the named
     group ``flag`` when present, is flagged. ``unless`` lists patterns that cancel a match
     when they match a stretch of text around it that covers the flagged span;
-    ``unless_dialogue`` does the same only inside dialogue. ``replacement`` is a template:
+    ``unless_dialogue`` does the same only inside dialogue; ``unless_before_emphasis =
+    true`` leaves a match alone when the next word is in italics (an unspoken thought or a
+    text message, which may open in lowercase). ``replacement`` is a template:
     ``{ellipsis}`` and ``{dash}`` are the document's own ellipsis and dash, ``{match}`` the
     flagged text, ``{space}`` a space when the flagged text is glued to the next word, and
     ``{name}`` any named group.
@@ -57,7 +59,14 @@ _COMMON_KEYS = {
     "source",
 }
 _KIND_KEYS = {
-    "pattern": {"pattern", "ignorecase", "unless", "unless_dialogue", "replacement"},
+    "pattern": {
+        "pattern",
+        "ignorecase",
+        "unless",
+        "unless_dialogue",
+        "unless_before_emphasis",
+        "replacement",
+    },
     "substitution": {"swap", "ignorecase", "unless"},
 }
 
@@ -75,6 +84,7 @@ class PatternRule:
     ignorecase: bool = False
     unless: tuple[str, ...] = ()
     unless_dialogue: tuple[str, ...] = ()
+    unless_before_emphasis: bool = False
     replacement: str | None = None
 
     @cached_property
@@ -100,6 +110,8 @@ class PatternRule:
                 and document.in_dialogue(start)
                 and _cancelled(self._unless_dialogue, text, start, end)
             ):
+                continue
+            if self.unless_before_emphasis and _next_word_emphasised(document, end):
                 continue
             yield Match(
                 start, end, replacements=self._replacements(found, text[start:end], document)
@@ -193,6 +205,14 @@ def _phrase_end(
 
 def _normalise(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def _next_word_emphasised(document: Document, offset: int) -> bool:
+    text = document.text
+    limit = min(len(text), offset + 8)
+    while offset < limit and text[offset].isspace():
+        offset += 1
+    return offset < limit and document.in_emphasis(offset)
 
 
 def _compile(pattern: str, ignorecase: bool) -> Pattern:
@@ -324,6 +344,7 @@ def _build_pattern_rule(
         ignorecase=bool(entry.get("ignorecase", False)),
         unless=tuple(_expand(p, defines) for p in unless),
         unless_dialogue=tuple(_expand(p, defines) for p in unless_dialogue),
+        unless_before_emphasis=bool(entry.get("unless_before_emphasis", False)),
         replacement=None if replacement is None else str(replacement),
     )
 
