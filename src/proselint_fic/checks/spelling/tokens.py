@@ -134,17 +134,23 @@ def hyphenated_chunk(text: str, start: int, end: int) -> str | None:
     return match.group()
 
 
+_LONGEST_ADDRESS = 256
+
+
 def in_address(text: str, start: int, end: int) -> bool:
     """True when the word at ``start:end`` is part of a web or e-mail address or file name."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before not in _ADDRESS_NEIGHBOURS and after not in _ADDRESS_NEIGHBOURS:
         return False
+    # Bounded: no address is longer than this, and an unbounded walk makes a 1 MB line
+    # without spaces quadratic.
+    floor, ceiling = max(0, start - _LONGEST_ADDRESS), min(len(text), end + _LONGEST_ADDRESS)
     left = start
-    while left > 0 and not text[left - 1].isspace():
+    while left > floor and not text[left - 1].isspace():
         left -= 1
     right = end
-    while right < len(text) and not text[right].isspace():
+    while right < ceiling and not text[right].isspace():
         right += 1
     address = re.compile(_ADDRESS_PATTERN)  # cached by re; compiled only when needed
     return any(m.start() <= start - left < m.end() for m in address.finditer(text[left:right]))
