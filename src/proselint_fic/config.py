@@ -106,7 +106,7 @@ def _glob_matches(glob: str, relative: str) -> bool:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``.proselint-fic.toml`` (or ``pyproject.toml`` with our table) above ``start``."""
+    """The nearest ``.proselint-fic.toml`` (or ``pyproject.toml`` with our table) above."""
     folder = start if start.is_dir() else start.parent
     for candidate_dir in (folder.resolve(), *folder.resolve().parents):
         tool_file = candidate_dir / TOOL_FILE

@@ -95,6 +95,9 @@ class LazyPattern:
         return self.source
 
 
+PatternLike: TypeAlias = "Pattern | LazyPattern"
+
+
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
     """A module-level pattern that costs nothing at import."""
     return LazyPattern(pattern, flags)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from proselint_fic.diagnostic import Severity
+from proselint_fic.patterns import MatchObject, Pattern, compile_pattern, lazy
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 
 if TYPE_CHECKING:
@@ -142,14 +143,14 @@ _PRONOUN = r"(?:he|she|they|we|you|it)\b"
 _NAME = r"(?:I|\p{Lu}\p{Ll}+)\b(?!['’])"
 _ADVERB = r"(?:\p{Ll}+ly[ \t]+)?"
 _CLOSE_QUOTE = "[\"”'’]"
-_FLAGS = regex.VERSION1
+_FLAGS = 0
 
 
-def _pattern(body: str) -> regex.Pattern[str]:
-    return regex.compile(body, _FLAGS)
+def _pattern(body: str) -> Pattern:
+    return compile_pattern(body, _FLAGS)
 
 
-Judge = Callable[["Document", regex.Match[str]], "Match | None"]
+Judge = Callable[["Document", MatchObject], "Match | None"]
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class DialogueRule:
     judge: Judge
 
     @cached_property
-    def _compiled(self) -> tuple[regex.Pattern[str], ...]:
+    def _compiled(self) -> tuple[Pattern, ...]:
         return tuple(_pattern(p) for p in self.patterns)
 
     def check(self, document: Document) -> Iterator[Match]:
@@ -186,7 +187,7 @@ _TAG_SHAPES = (
 )
 
 
-def _tag_verb(m: regex.Match[str], *, sounds: bool) -> str | None:
+def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
     """The verb of the tag shape that matched, if it is a verb of speaking."""
     for group in ("pronoun_verb", "verb_first", "name_verb"):
         verb = m.group(group)
@@ -204,10 +205,10 @@ _PERIOD_BEFORE_TAG = (
 )
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
-_TAG_END = regex.compile(r"(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
+_TAG_END = lazy(r"(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
 
 
-def _period_before_tag(document: Document, m: regex.Match[str]) -> Match | None:
+def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
     if _tag_verb(m, sounds=True) is None:
         return None
     if m.group("name_verb") is not None and not _TAG_END.match(m.group("tail")):
@@ -222,7 +223,7 @@ _MISSING_COMMA = tuple(
 )
 
 
-def _missing_comma(document: Document, m: regex.Match[str]) -> Match | None:
+def _missing_comma(document: Document, m: MatchObject) -> Match | None:
     verb = _tag_verb(m, sounds=False)
     if verb is None:
         return None
@@ -251,7 +252,7 @@ _CAPITALISED_TAG = (
 )
 
 
-def _capitalised_tag(document: Document, m: regex.Match[str]) -> Match | None:
+def _capitalised_tag(document: Document, m: MatchObject) -> Match | None:
     verb = m.groupdict().get("verb")
     if verb is not None and verb not in TAG_VERBS:
         return None
@@ -276,7 +277,7 @@ _BEAT_AS_TAG = (
 _SPOKEN_PARTICLES = {"point": ("out",), "thr": ("in",)}
 # A speaking verb later in the same clause makes the beat part of a tag: "she turned and
 # said", "she smiled, saying".
-_CLAUSE = regex.compile(r"[^.,;:!?\"”\n]{0,80}")
+_CLAUSE = lazy(r"[^.,;:!?\"”\n]{0,80}")
 _SPEAKING_WORDS = TAG_VERBS | {"saying", "asking", "adding"}
 _BEAT_MESSAGE_AFTER_MARK = (
     "An action beat is a sentence of its own: start it with a capital "
@@ -284,7 +285,7 @@ _BEAT_MESSAGE_AFTER_MARK = (
 )
 
 
-def _beat_as_tag(document: Document, m: regex.Match[str]) -> Match | None:
+def _beat_as_tag(document: Document, m: MatchObject) -> Match | None:
     verb = m.group("verb")
     if verb not in BEAT_VERBS or _is_spoken_phrase(verb, m.group("particle")):
         return None
@@ -321,7 +322,7 @@ _TAG_ADVERB = tuple(
 )
 
 
-def _tag_adverb(document: Document, m: regex.Match[str]) -> Match | None:
+def _tag_adverb(document: Document, m: MatchObject) -> Match | None:
     adverb = m.group("adverb")
     if m.group("verb") not in TAG_VERBS or adverb.lower() in _NOT_ADVERBS:
         return None
@@ -338,7 +339,7 @@ _BOOKISM_TAG = tuple(
 )
 
 
-def _bookism(document: Document, m: regex.Match[str]) -> Match | None:
+def _bookism(document: Document, m: MatchObject) -> Match | None:
     if m.group("verb") not in BOOKISM_VERBS:
         return None
     start, end = m.span("verb")

@@ -18,6 +18,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from proselint_fic.diagnostic import Severity
+from proselint_fic.patterns import (
+    IGNORECASE,
+    MULTILINE,
+    MatchObject,
+    Pattern,
+    PatternLike,
+    compile_pattern,
+    lazy,
+)
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta, Scope
 
 if TYPE_CHECKING:
@@ -35,7 +44,7 @@ __all__ = [
     "rules",
 ]
 
-_FLAGS = regex.VERSION1 | regex.MULTILINE
+_FLAGS = MULTILINE
 
 
 def _meta(
@@ -66,7 +75,7 @@ def _meta(
     )
 
 
-def _merged(patterns: Sequence[regex.Pattern[str]], text: str) -> list[regex.Match[str]]:
+def _merged(patterns: Sequence[PatternLike], text: str) -> list[MatchObject]:
     """Every match of several literal-led patterns, in text order."""
     found = [m for pattern in patterns for m in pattern.finditer(text)]
     found.sort(key=lambda m: m.start())
@@ -91,9 +100,9 @@ _AFTER_MARK = {
 _HABIT_MARKS = frozenset(";:!?")
 
 
-def _space_before_pattern(mark: str) -> regex.Pattern[str]:
+def _space_before_pattern(mark: str) -> Pattern:
     escaped = regex.escape(mark)
-    return regex.compile(
+    return compile_pattern(
         rf"{escaped}(?<={_BEFORE_SPACE}(?<flag>[ \t]+{escaped})){_AFTER_MARK[mark]}", _FLAGS
     )
 
@@ -105,12 +114,14 @@ class SpaceBeforeRule:
     meta: RuleMeta
 
     @cached_property
-    def _patterns(self) -> dict[str, regex.Pattern[str]]:
+    def _patterns(self) -> dict[str, Pattern]:
         return {mark: _space_before_pattern(mark) for mark in _AFTER_MARK}
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
-        found = {mark: list(pattern.finditer(text)) for mark, pattern in self._patterns.items()}
+        found: dict[str, list[MatchObject]] = {
+            mark: list(pattern.finditer(text)) for mark, pattern in self._patterns.items()
+        }
         # French spacing spaces all four marks; old typesetting often only ; and :.
         joint = _is_habit(
             sum(len(found[mark]) for mark in _HABIT_MARKS),
@@ -159,8 +170,8 @@ _GLUED_AFTER = {
     "!": r"(?=\p{L})",
     "?": r"(?=\p{L})",
 }
-_ADDRESS_LIKE = regex.compile(r"://|\bwww\.|@|&#?\w+;|\?\w+=", regex.IGNORECASE)
-_TOKEN_EDGE = regex.compile(r"\s")
+_ADDRESS_LIKE = lazy(r"://|\bwww\.|@|&#?\w+;|\?\w+=", IGNORECASE)
+_TOKEN_EDGE = lazy(r"\s")
 
 
 @dataclass(frozen=True)
@@ -170,19 +181,19 @@ class MissingSpaceRule:
     meta: RuleMeta
 
     @cached_property
-    def _patterns(self) -> list[regex.Pattern[str]]:
+    def _patterns(self) -> list[Pattern]:
         return [
-            regex.compile(rf"{regex.escape(mark)}(?<={_BEFORE_MARK}.){after}", _FLAGS)
+            compile_pattern(rf"{regex.escape(mark)}(?<={_BEFORE_MARK}.){after}", _FLAGS)
             for mark, after in _GLUED_AFTER.items()
         ]
 
     @cached_property
-    def _quote_patterns(self) -> list[regex.Pattern[str]]:
+    def _quote_patterns(self) -> list[Pattern]:
         # said,"Hello  and  "Hello,"she said: the space is missing on the outer side of
         # the quote, which only the dialogue map can tell.
-        opening = [regex.compile(r',(?=["“]\p{L})', _FLAGS)]
+        opening = [compile_pattern(r',(?=["“]\p{L})', _FLAGS)]
         closing = [
-            regex.compile(rf"{quote}(?<=[,.!?…]{quote})(?=\p{{L}})", _FLAGS) for quote in '"”'
+            compile_pattern(rf"{quote}(?<=[,.!?…]{quote})(?=\p{{L}})", _FLAGS) for quote in '"”'
         ]
         return opening + closing
 
@@ -227,7 +238,7 @@ def _in_address(text: str, offset: int) -> bool:
 
 # --- runs of ! and ? --------------------------------------------------------------------
 
-_MARK_RUN = regex.compile(r"[!?]{2,}")
+_MARK_RUN = lazy(r"[!?]{2,}")
 _HABIT_RUNS = 3
 
 
@@ -254,10 +265,10 @@ class RepeatedMarksRule:
 
 # --- dashes ------------------------------------------------------------------------------
 
-_EM_DASH_CLOSED = regex.compile(r"[\p{L}\p{N},.!?'’\"”]—[\p{L}\p{N}'‘\"“]")
-_EM_DASH_SPACED = regex.compile(r"[\p{L}\p{N},.!?'’\"”] — [\p{L}\p{N}'‘\"“]")
-_DOUBLE_HYPHEN = regex.compile(r"--(?<=(?<![-!<])(?<lead>[ \t]?)--)(?![->])(?<trail>[ \t]?)")
-_SPACED_HYPHEN = regex.compile(r"-(?<=\p{L}[,.!?'’\"”]?(?<lead>[ \t])-)(?<trail>[ \t])(?=\p{L})")
+_EM_DASH_CLOSED = lazy(r"[\p{L}\p{N},.!?'’\"”]—[\p{L}\p{N}'‘\"“]")
+_EM_DASH_SPACED = lazy(r"[\p{L}\p{N},.!?'’\"”] — [\p{L}\p{N}'‘\"“]")
+_DOUBLE_HYPHEN = lazy(r"--(?<=(?<![-!<])(?<lead>[ \t]?)--)(?![->])(?<trail>[ \t]?)")
+_SPACED_HYPHEN = lazy(r"-(?<=\p{L}[,.!?'’\"”]?(?<lead>[ \t])-)(?<trail>[ \t])(?=\p{L})")
 _MIN_DASHES = 2
 _SPACED_HYPHEN_MESSAGE = (
     "A spaced hyphen used as a dash: use the em dash the rest of the text uses."
@@ -294,10 +305,10 @@ class DashHabitRule:
 
 # --- quote styles --------------------------------------------------------------------------
 
-_STRAIGHT_DOUBLE = regex.compile(r'"(?<!\d")')
-_CURLY_DOUBLE = regex.compile(r"[“”]")
-_STRAIGHT_SINGLE = regex.compile(r"'(?<!\d')")
-_CURLY_SINGLE = regex.compile(r"[‘’]")
+_STRAIGHT_DOUBLE = lazy(r'"(?<!\d")')
+_CURLY_DOUBLE = lazy(r"[“”]")
+_STRAIGHT_SINGLE = lazy(r"'(?<!\d')")
+_CURLY_SINGLE = lazy(r"[‘’]")
 _OPENING_CONTEXT = frozenset(" \t\r\n([{—–-")
 
 
@@ -317,7 +328,7 @@ class MixedQuotesRule:
 
 
 def _minority_marks(
-    text: str, straight: regex.Pattern[str], curly: regex.Pattern[str], *, double: bool
+    text: str, straight: PatternLike, curly: PatternLike, *, double: bool
 ) -> list[Match]:
     if double:
         if '"' not in text or ("“" not in text and "”" not in text):
@@ -352,9 +363,9 @@ def _curly_fix(text: str, pos: int, *, double: bool) -> tuple[str, ...]:
 # --- ellipsis styles ---------------------------------------------------------------------
 
 _ELLIPSIS_FORMS = {
-    "...": regex.compile(r"\.\.\.(?<![.][.][.][.])(?!\.)"),
-    "…": regex.compile(r"…"),
-    ". . .": regex.compile(r"\. \. \.(?<![.] [.] [.] [.])(?! \.)"),
+    "...": lazy(r"\.\.\.(?<![.][.][.][.])(?!\.)"),
+    "…": lazy(r"…"),
+    ". . .": lazy(r"\. \. \.(?<![.] [.] [.] [.])(?! \.)"),
 }
 
 

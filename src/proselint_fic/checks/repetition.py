@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
-import regex
-
 from proselint_fic.diagnostic import Severity
+from proselint_fic.patterns import lazy
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["DoubledWordRule", "rules"]
 
 # Spaces with at most one line break: a blank line ends the paragraph, and so the slip.
-_GAP = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?")
+_GAP = lazy(r"[ \t]*(?:\r?\n[ \t]*)?")
 _FOLDED = operator.itemgetter(2)
 
 

@@ -34,6 +34,7 @@ import regex
 from proselint_fic.checks.spelling import fiction, misspellings, morphology, tokens
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
 from proselint_fic.checks.spelling.suggest import close_match, nearest_cost, suggest
+from proselint_fic.patterns import compile_pattern
 from proselint_fic.text_case import match_case
 
 # Slip costs (see suggest.weighted_distance): a doubled or undoubled letter costs 0.5, a
@@ -324,7 +325,9 @@ class _Analyser:
     def _used_as_name(self, form: str) -> bool:
         """Whether a capitalised dictionary word (Gryphon, Hope) names someone here: it is
         capitalised away from a sentence start at least once."""
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’]){regex.escape(form)}(?![\p{{L}}\p{{M}}])")
+        pattern = compile_pattern(
+            rf"(?<![\p{{L}}\p{{M}}'’]){regex.escape(form)}(?![\p{{L}}\p{{M}}])"
+        )
         for match in pattern.finditer(self.text):
             paragraph = self.document.paragraph_at(match.start())
             start = paragraph.start if paragraph is not None else 0

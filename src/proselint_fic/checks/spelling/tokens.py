@@ -7,11 +7,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-import regex
+from proselint_fic.patterns import lazy
 
 # A word: letters (with combining marks), joined by inner apostrophes (isn't, y'know,
 # o'clock), with an apostrophe allowed at either end ('em, goin') for the elision rules.
-WORD = regex.compile(r"['’]?\p{L}[\p{L}\p{M}]*+(?:['’]\p{L}[\p{L}\p{M}]*+)*+['’]?")
+WORD = lazy(r"['’]?\p{L}[\p{L}\p{M}]*+(?:['’]\p{L}[\p{L}\p{M}]*+)*+['’]?")
 
 # Everything but letters and apostrophes becomes a space, so that ``str.split`` (which runs
 # at C speed) cuts the text into candidate words; a chunk that still holds anything but
@@ -118,7 +118,7 @@ ABBREVIATIONS = frozenset(
 )
 
 
-_HYPHENATED = regex.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)+")
+_HYPHENATED = lazy(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)+")
 
 
 def hyphenated_chunk(text: str, start: int, end: int) -> str | None:
