@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Time proselint-fic on a long text and print words per second.
+
+Measures, each as the best of ``--runs`` repetitions:
+
+* library: ``Linter.lint_text`` lint time only (the Linter is built beforehand);
+* cli: the whole ``proselint-fic check`` process on the same file (wall time);
+* cold start: a whole ``proselint-fic check`` process on the first 3,000 words;
+* import: ``import proselint_fic`` in a fresh interpreter (and bare interpreter start-up);
+* peak memory: the maximum resident set size of the CLI process on the file;
+* proselint: its CLI on the same file, when it is importable or given by ``--proselint``.
+
+Words are whitespace-separated tokens (what ``wc -w`` counts). Run it with the project's
+interpreter, for example ``.venv/bin/python benchmarks/bench.py --select ellipsis``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FILE = REPO_ROOT.parent / "shared" / "corpus" / "gutenberg" / "pride_and_prejudice.txt"
+COLD_START_WORDS = 3000
+EXIT_USAGE = 2
+# ru_maxrss is in kibibytes on Linux and in bytes on macOS.
+_RSS_UNIT_BYTES = 1 if sys.platform == "darwin" else 1024
+_WORD = re.compile(r"\S+")
+_RESOLUTION = 5e-5
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """One finished child process: its wall time, exit code and peak memory."""
+
+    seconds: float
+    exit_code: int
+    max_rss_bytes: int
+
+
+@dataclass
+class Timing:
+    """Best and first of several timings of one thing, with the words it covered."""
+
+    name: str
+    best: float
+    first: float
+    runs: int
+    words: int = 0
+    note: str = ""
+
+    @property
+    def words_per_second(self) -> float | None:
+        # Below the clock's useful resolution a rate means nothing: the rule reused work
+        # that an earlier rule did on the same document.
+        return self.words / self.best if self.words and self.best >= _RESOLUTION else None
+
+
+@dataclass
+class Report:
+    file: str
+    words: int
+    select: list[str] | None
+    runs: int
+    python: str
+    timings: list[Timing] = field(default_factory=list)
+    peak_rss_bytes: int | None = None
+    per_rule: list[Timing] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def first_words(text: str, count: int) -> str:
+    """The start of ``text`` up to the end of its ``count``-th word, layout kept."""
+    end = 0
+    for seen, match in enumerate(_WORD.finditer(text), start=1):
+        end = match.end()
+        if seen == count:
+            break
+    return text[:end] + "\n"
+
+
+def best_of(runs: int, action: Callable[[], float]) -> tuple[float, float]:
+    """(best, first) of ``runs`` calls of ``action``, which returns the seconds it took."""
+    times = [action() for _ in range(max(1, runs))]
+    return min(times), times[0]
+
+
+def run_child(command: Sequence[str], *, cwd: Path | None = None) -> ChildRun:
+    """Run ``command`` to completion; wait4 gives this child's own peak memory.
+
+    ``resource.getrusage(RUSAGE_CHILDREN)`` would report the largest of all children so far
+    (including proselint or the interpreter probes), so the child is reaped with ``wait4``.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    stderr = process.stderr
+    assert stderr is not None
+    errors = stderr.read()
+    stderr.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    process.returncode = code  # reaped here: Popen must not wait for it again
+    if code not in (0, 1):
+        message = errors.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"{' '.join(command)} exited {code}: {message[-1] if message else ''}")
+    return ChildRun(seconds, code, usage.ru_maxrss * _RSS_UNIT_BYTES)
+
+
+def cli_command() -> list[str]:
+    """The installed ``proselint-fic`` script next to this interpreter, else ``-m``."""
+    script = Path(sys.executable).parent / "proselint-fic"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "proselint_fic"]
+
+
+def cli_args(select: list[str] | None) -> list[str]:
+    args = ["check"]
+    if select:
+        args += ["--select", ",".join(select)]
+    return args
+
+
+def time_library(text: str, path: Path, select: list[str] | None, runs: int) -> Timing:
+    from proselint_fic import Linter
+
+    linter = Linter(select=select)
+    words = count_words(text)
+    counter = iter(range(1_000_000))
+
+    def once() -> float:
+        # The Linter caches results per (text, path): a fresh name in the same folder, with
+        # the same suffix, keeps settings and markup identical and defeats the cache.
+        name = path.with_name(f"{path.stem}.bench{next(counter)}{path.suffix}")
+        start = time.perf_counter()
+        linter.lint_text(text, path=name)
+        return time.perf_counter() - start
+
+    best, first = best_of(runs, once)
+    return Timing("library (lint_text)", best, first, runs, words, "lint time only")
+
+
+def time_cli(
+    name: str, command: list[str], file: Path, words: int, runs: int
+) -> tuple[Timing, int]:
+    """Best wall time of ``command file``, and the largest peak RSS seen across runs."""
+    results = [run_child([*command, str(file)]) for _ in range(max(1, runs))]
+    best = min(r.seconds for r in results)
+    peak = max(r.max_rss_bytes for r in results)
+    return Timing(name, best, results[0].seconds, len(results), words, "whole process"), peak
+
+
+def time_import(runs: int) -> list[Timing]:
+    probe = (
+        "import time; t = time.perf_counter(); import proselint_fic; print(time.perf_counter() - t)"
+    )
+
+    def import_once() -> float:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+        )
+        return float(done.stdout.strip())
+
+    def interpreter_once() -> float:
+        return run_child([sys.executable, "-c", "pass"]).seconds
+
+    best, first = best_of(runs, import_once)
+    startup_best, startup_first = best_of(runs, interpreter_once)
+    return [
+        Timing("import proselint_fic", best, first, runs, note="in-process import time"),
+        Timing("python -c pass", startup_best, startup_first, runs, note="interpreter start-up"),
+    ]
+
+
+def time_per_rule(text: str, path: Path, select: list[str] | None, runs: int) -> list[Timing]:
+    """Each document view, then each rule's ``check`` over one fully built document."""
+    from proselint_fic import Linter
+    from proselint_fic.document import Document
+    from proselint_fic.selection import enabled_rules
+
+    linter = Linter(select=select)
+    settings = linter.settings_for(path)
+    rules = enabled_rules(
+        linter.registry.rules,
+        select=select if select is not None else settings.select,
+        extend_select=settings.extend_select,
+        ignore=settings.ignore,
+    )
+    words = count_words(text)
+    views = ("prose", "lines", "paragraphs", "scenes", "speech", "style")
+    view_times: dict[str, list[float]] = {view: [] for view in views}
+    for _ in range(max(1, runs)):
+        # Views build on one another (speech needs paragraphs, which need prose), so they
+        # are timed in order on one fresh document: each figure excludes its dependencies.
+        document = Document(text, path=str(path))
+        for view in views:
+            start = time.perf_counter()
+            getattr(document, view)
+            view_times[view].append(time.perf_counter() - start)
+    timings = [
+        Timing(f"document.{view}", min(times), times[0], len(times), words, "document view")
+        for view, times in view_times.items()
+    ]
+    # One document per run, views built: a rule that keeps its analysis on the document
+    # must redo it in every run, and the first rule to ask for shared work pays for it.
+    documents = [Document(text, path=str(path)) for _ in range(max(1, runs))]
+    for document in documents:
+        for view in views:
+            getattr(document, view)
+    for rule in rules:
+        times: list[float] = []
+        for document in documents:
+            start = time.perf_counter()
+            list(rule.check(document))
+            times.append(time.perf_counter() - start)
+        timings.append(Timing(rule.meta.id, min(times), times[0], len(times), words, "rule check"))
+    return timings
+
+
+def proselint_command(explicit: str | None) -> list[str] | None:
+    """How to run proselint: ``--proselint``, else this interpreter's module, else none."""
+    if explicit:
+        found = shutil.which(explicit) or explicit
+        base = [found]
+    elif importlib.util.find_spec("proselint") is not None:
+        base = [sys.executable, "-m", "proselint"]
+    else:
+        return None
+    # proselint 0.16 lints with a `check` subcommand; older releases take paths directly.
+    help_text = subprocess.run(
+        [*base, "--help"], check=False, capture_output=True, text=True
+    ).stdout
+    return [*base, "check"] if re.search(r"^\s+check\b", help_text, re.MULTILINE) else base
+
+
+# --- reporting ---------------------------------------------------------------------------
+
+
+def format_rate(rate: float | None) -> str:
+    return f"{rate:,.0f}" if rate is not None else "-"
+
+
+def format_table(report: Report) -> str:
+    selection = ",".join(report.select) if report.select else "default (all enabled rules)"
+    lines = [
+        f"file:      {report.file}",
+        f"words:     {report.words:,}",
+        f"rules:     {selection}",
+        f"runs:      best of {report.runs}",
+        f"python:    {report.python}",
+        "",
+        f"{'measure':<34} {'best (s)':>10} {'first (s)':>10} {'words/s':>14}  note",
+        "-" * 84,
+    ]
+    for timing in report.timings:
+        lines.append(_row(timing))
+    if report.peak_rss_bytes is not None:
+        lines.append(f"{'peak RSS of the CLI':<34} {report.peak_rss_bytes / 1_048_576:>9.1f} MB")
+    if report.per_rule:
+        lines += ["", "per rule (document views built beforehand):", "-" * 84]
+        lines += [_row(timing) for timing in report.per_rule]
+    lines += [f"note: {note}" for note in report.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _row(timing: Timing) -> str:
+    return (
+        f"{timing.name:<34} {timing.best:>10.4f} {timing.first:>10.4f} "
+        f"{format_rate(timing.words_per_second):>14}  {timing.note}"
+    )
+
+
+def to_json(report: Report) -> str:
+    def timing_dict(timing: Timing) -> dict[str, Any]:
+        return {**asdict(timing), "words_per_second": timing.words_per_second}
+
+    data = {
+        **asdict(report),
+        "timings": [timing_dict(t) for t in report.timings],
+        "per_rule": [timing_dict(t) for t in report.per_rule],
+    }
+    return json.dumps(data, indent=2) + "\n"
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument(
+        "--file",
+        type=Path,
+        default=DEFAULT_FILE,
+        help="the text to lint (default: ../shared/corpus/gutenberg/pride_and_prejudice.txt)",
+    )
+    parser.add_argument("--select", help="comma-separated rule ids or prefixes (default: all)")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions; the best counts")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--per-rule", action="store_true", help="time each rule's check")
+    parser.add_argument(
+        "--proselint",
+        metavar="EXE",
+        help="proselint executable to compare with (default: `python -m proselint` if importable)",
+    )
+    parser.add_argument("--no-proselint", action="store_true", help="skip the comparison")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    file: Path = options.file
+    if not file.is_file():
+        print(
+            f"bench: {file} not found. The repository holds no third-party text: pass --file "
+            "with a long plain-text novel (for example a Project Gutenberg book).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    select = [s.strip() for s in options.select.split(",") if s.strip()] if options.select else None
+    text = file.read_text(encoding="utf-8-sig")
+    words = count_words(text)
+    runs = max(1, options.runs)
+    report = Report(str(file), words, select, runs, sys.version.split()[0])
+
+    # Child processes first: a child's peak RSS counts the parent's pages it shares between
+    # fork and exec, so the parent must not have loaded the linter yet.
+    command = [*cli_command(), *cli_args(select)]
+    cli_timing, peak = time_cli("cli (whole process)", command, file, words, runs)
+    report.timings.append(cli_timing)
+    report.peak_rss_bytes = peak
+
+    with tempfile.TemporaryDirectory(prefix="proselint-fic-bench-") as folder:
+        chapter = Path(folder) / f"chapter{file.suffix or '.txt'}"
+        chapter.write_text(first_words(text, COLD_START_WORDS), encoding="utf-8")
+        cold, _ = time_cli(
+            f"cold start ({COLD_START_WORDS:,} words)", command, chapter, COLD_START_WORDS, runs
+        )
+        report.timings.append(cold)
+
+    report.timings += time_import(runs)
+
+    proselint = None if options.no_proselint else proselint_command(options.proselint)
+    if proselint is None:
+        report.notes.append("proselint not importable here; pass --proselint EXE to compare")
+    else:
+        timing, _ = time_cli("proselint (whole process)", proselint, file, words, runs)
+        timing.note = "whole process, its default checks"
+        report.timings.append(timing)
+
+    report.timings.insert(0, time_library(text, file, select, runs))
+    if options.per_rule:
+        report.per_rule = time_per_rule(text, file, select, runs)
+
+    sys.stdout.write(to_json(report) if options.json else format_table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
