@@ -279,41 +279,12 @@ LONG_LINES = {
 }
 
 SLOW_LONG_LINES = [
-    # Each unterminated opener makes the lazy `<!--.*?-->` scan to the end of the text.
-    pytest.param(
-        "comments.txt",
-        _one_line("<!-- note "),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="markup.py: _COMMENT `<!--.*?-->` rescans to the end for every "
-            "unterminated opener (quadratic; 128 KB takes 1.4 s, 1 MB over 120 s)",
-        ),
-        id="comments.txt",
-    ),
-    # Each `*` that opens emphasis but never closes scans its paragraph for a closer.
-    pytest.param(
-        "stars.txt",
-        _one_line("*sigh and "),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="markup.py: _plain_emphasis matches a lazy body to the end of the "
-            "paragraph for every unclosed opener (quadratic; 32 KB takes 9 s)",
-        ),
-        id="stars.txt",
-    ),
-    # One 1 MB "word": letters with no space or punctuation at all.
-    pytest.param(
-        "letters.txt",
-        _one_line("abcdefghij"),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="checks/spelling: analysis.rank / lexicon.lookup try every split of an "
-            "unknown word, quadratic in its length in time and memory (a 128 KB word takes "
-            "55 s and 7.3 GB; at 1 MB typo.unknown-word and tense.slip die of MemoryError); "
-            "the rules should skip words over a few dozen letters",
-        ),
-        id="letters.txt",
-    ),
+    # Unterminated comment openers: once quadratic (a regex rescanned to the end for each).
+    pytest.param("comments.txt", _one_line("<!-- note "), id="comments.txt"),
+    # Emphasis openers that never close: once quadratic (each scanned its paragraph).
+    pytest.param("stars.txt", _one_line("*sigh and "), id="stars.txt"),
+    # One 1 MB "word": the spelling rules once tried every split of it (55 s, 7 GB).
+    pytest.param("letters.txt", _one_line("abcdefghij"), id="letters.txt"),
 ]
 
 

@@ -127,7 +127,6 @@ def _finish_emphasis(text: str, spans: Iterable[_Range]) -> tuple[Span, ...]:
 # Plain text
 
 # Suppression comments are read from the source by the engine; the prose must not show them.
-_COMMENT = lazy(r"<!--.*?-->", DOTALL)
 
 # A line break that does not open a blank line: emphasis never crosses a paragraph.
 _BODY_CHAR = r"(?:[^\r\n]|(?:\r\n?|\n)(?![ \t]*[\r\n]))"
@@ -154,8 +153,22 @@ _WORD_CHAR = re.compile(r"\w")
 _NESTING_LIMIT = 3
 
 
+def _comment_spans(source: str) -> list[_Range]:
+    """``<!-- ... -->`` comments, found with str.find: a regex rescans the rest of the text
+    for every unclosed ``<!--``, which made a long run of them quadratic."""
+    spans: list[_Range] = []
+    start = source.find("<!--")
+    while start >= 0:
+        end = source.find("-->", start + 4)
+        if end < 0:
+            break  # unclosed: nothing after it can close either
+        spans.append((start, end + 3))
+        start = source.find("<!--", end + 3)
+    return spans
+
+
 def _plain_prose(source: str) -> ProseView:
-    comments = [m.span() for m in _COMMENT.finditer(source)] if "<!--" in source else []
+    comments = _comment_spans(source)
     text = _blank_ranges(source, comments) if comments else source
     if "*" not in text and "_" not in text:
         return ProseView(text=text)
@@ -177,12 +190,22 @@ def _plain_emphasis(text: str, markers: list[_Range], bodies: list[_Range]) -> b
     while pending:
         start, end, depth = pending.pop()
         position = start
+        closerless: dict[str, tuple[int, int]] = {}
         # Markers are rare, and str.find skips to them far faster than a regex scan would.
         for candidate in _marker_positions(text, start, end):
             if candidate < position:
                 continue
-            match = _PLAIN_EMPHASIS[text[candidate]].match(text, candidate, end)
+            mark = text[candidate]
+            run = _run_length(text, candidate, end)
+            # Inside a run of markers no position can open (its neighbour is a marker).
+            position = candidate + run
+            known = closerless.get(mark)
+            if known is not None and candidate < known[0] and run <= known[1]:
+                continue  # an earlier opener found no closer before this paragraph ends
+            match = _PLAIN_EMPHASIS[mark].match(text, candidate, end)
             if match is None:
+                if _flanks_as_opener(text, candidate, run, start):
+                    closerless[mark] = (_paragraph_end(text, candidate, end), run)
                 continue
             position = match.end()
             body_start, body_end = match.span("body")
@@ -201,6 +224,31 @@ def _plain_emphasis(text: str, markers: list[_Range], bodies: list[_Range]) -> b
         nested = nested or depth > 0
     markers.sort()
     return nested
+
+
+# An opener that finds no closer proves there is none for any later opener of the same
+# mark (and no longer run) in its paragraph; remembering that keeps a long paragraph of
+# unclosed markers linear instead of quadratic.
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
+
+
+def _run_length(text: str, position: int, end: int) -> int:
+    mark = text[position]
+    stop = position
+    while stop < end and text[stop] == mark:
+        stop += 1
+    return stop - position
+
+
+def _flanks_as_opener(text: str, position: int, run: int, start: int) -> bool:
+    before = text[position - 1] if position > start else " "
+    after = text[position + run] if position + run < len(text) else " "
+    return not (before.isalnum() or before in "_*\\") and not after.isspace()
+
+
+def _paragraph_end(text: str, position: int, end: int) -> int:
+    found = _PARAGRAPH_BREAK.search(text, position, end)
+    return end if found is None else found.start()
 
 
 def _marker_positions(text: str, start: int, end: int) -> list[int]:

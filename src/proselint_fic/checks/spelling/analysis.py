@@ -78,6 +78,10 @@ _HYPHEN_PREFIXES = frozenset(morphology.PREFIXES) | {
 _CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'")
 
 
+# Longer than any dictionary word (the longest English ones run to about 30 letters).
+_LONGEST_WORD = 45
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
@@ -236,6 +240,10 @@ class _Analyser:
         return misspellings.find(core, self.entries, self.known) is not None
 
     def _suspect(self, form: str) -> bool:
+        if len(form) > _LONGEST_WORD:
+            # No word is this long, and every look-up below grows with a word's length
+            # (a 128 KB "word" once took 55 s and 7 GB): a run like this is not prose.
+            return False
         if form.isalpha() and form.islower():
             # The common case, kept short: a plain lowercase word.
             if form in self.entries:
