@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from proselint_fic.patterns import lazy
 
-_THREE_DOTS = lazy(r"(?<![.])\.\.\.(?![.])")
-_SPACED_DOTS = lazy(r"(?<![.] ?)\. \. \.")
-_EM_DASH = lazy(r"\S—|—\S")
-_SPACED_EN_DASH = lazy(r"\w – \w")
-_DOUBLE_HYPHEN = lazy(r"(?<!-)--(?!-)")
+# Each pattern opens with its literal, so the engine skips ahead to it instead of trying
+# every position of a novel (an opening look-behind or class made this 50-90 ms a novel).
+_THREE_DOTS = lazy(r"\.\.\.(?<!\.\.\.\.)(?![.])")
+_SPACED_DOTS = lazy(r"\. \. \.(?<!\.\. \. \.)(?<!\. \. \. \. \.)")
+_EM_DASH = lazy(r"—(?:(?<=\S—)|(?=\S))")
+_SPACED_EN_DASH = lazy(r" – (?<=\w – )(?=\w)")
+_DOUBLE_HYPHEN = lazy(r"--(?<!---)(?!-)")
 
 
 @dataclass(frozen=True, slots=True)
