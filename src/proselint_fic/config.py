@@ -12,11 +12,12 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, cast, get_args
-
-import pathspec
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from proselint_fic.diagnostic import Severity
+
+if TYPE_CHECKING:
+    import pathspec
 from proselint_fic.document import Dialect, Tense
 
 TOOL_FILE = ".proselint-fic.toml"
@@ -98,6 +99,8 @@ class Settings:
 
 @cache
 def _spec(glob: str) -> pathspec.GitIgnoreSpec:
+    import pathspec  # only when a configuration holds globs: start-up time matters
+
     return pathspec.GitIgnoreSpec.from_lines([glob])
 
 

@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 PROSE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
@@ -81,6 +83,8 @@ def _read_gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # only when a folder is walked: a hook names its files
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
