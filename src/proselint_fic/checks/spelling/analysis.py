@@ -405,7 +405,12 @@ class _Analyser:
             return close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is None
         # Italics often hold foreign words; a derivation may be coined.
         if emphasis or morphology.is_derivation(core, self.common):
-            return close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
+            # ... but not one doubled or dropped letter from a real word, however rare that
+            # word is in the counts (centraly for centrally, stoped for stopped).
+            return (
+                close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
+                and close_match(core, self.dialect, SLIGHT_SLIP, BASE_RANK) is None
+            )
         # A coinage built on a word (wyrmguard, glimmerwisp) and far from every dictionary
         # word: a slip leaves a word closer to where it started.
         return (
