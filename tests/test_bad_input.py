@@ -28,8 +28,9 @@ OTHER = "other.txt"
 ONE_MB = 1024 * 1024
 MEMORY_LIMIT = 2 * 1024 * ONE_MB  # address space of each linter process
 LONG_LINE_SECONDS = 20.0
-# The known-quadratic inputs are expected to fail; a short budget keeps that failure cheap.
-ADVERSARIAL_SECONDS = 10.0
+# Inputs that were once quadratic: the budget only catches a hang (they take a second or
+# two), it is not a speed test; speed is measured by benchmarks/bench.py.
+ADVERSARIAL_SECONDS = 20.0
 PARAGRAPH = (
     "The rain had not stopped since morning, and Mara counted the drips from the gutter "
     'while the kettle worked itself up to a whistle. "You\'ll wait for him?" her sister '

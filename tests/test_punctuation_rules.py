@@ -7,7 +7,6 @@ the code rules.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ import pytest
 from proselint_fic import Linter
 from proselint_fic.checks import dialogue, punctuation, repetition
 from proselint_fic.diagnostic import Diagnostic
-from proselint_fic.document import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FAMILIES = ["punctuation", "repetition", "dialogue", "style", "grammar"]
@@ -248,15 +246,8 @@ def test_real_sample_defects_are_flagged_with_fixes() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/corpus")
-def test_published_novel_stays_quiet_and_fast() -> None:
+def test_published_novel_stays_quiet() -> None:
+    # Speed is measured by `benchmarks/bench.py --per-rule`, not asserted here.
     text = (SHARED / "gutenberg" / "pride_and_prejudice.txt").read_text(encoding="utf-8")
     words = len(text.split())
     assert len(lint(text)) <= 2 * words / 10_000
-    document = Document(text)
-    # Shared document views are built once for every rule; they are not these rules' cost.
-    _ = document.speech, document.paragraphs, document.style, document.words
-    for rule in [*punctuation.rules(), *dialogue.rules(), *repetition.rules()]:
-        started = time.perf_counter()
-        list(rule.check(document))
-        # Generous: a loaded CI machine is slow; the rules take a few ms each at rest.
-        assert time.perf_counter() - started < 0.25, rule.meta.id
