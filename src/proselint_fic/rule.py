@@ -7,7 +7,7 @@ index ``document.text``; the engine turns them into diagnostics.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
@@ -63,6 +63,37 @@ def validate_meta_fields(rule_id: str, category: str, scope: str) -> list[str]:
     if scope not in SCOPES:
         problems.append(f"scope must be one of {', '.join(SCOPES)}")
     return problems
+
+
+def describe(
+    rule_id: str,
+    *,
+    category: Category,
+    summary: str,
+    message: str,
+    docs: str,
+    flags: Sequence[str],
+    passes: Sequence[str],
+    fixes: Sequence[tuple[str, str]] = (),
+    severity: Severity = Severity.WARNING,
+    scope: Scope = "both",
+    enabled: bool = True,
+) -> RuleMeta:
+    """A :class:`RuleMeta` for a code rule, written the way one reads it: docs may be an
+    indented triple-quoted string (its whitespace is folded) and fixes plain pairs."""
+    return RuleMeta(
+        id=rule_id,
+        category=category,
+        severity=severity,
+        scope=scope,
+        summary=summary,
+        message=message,
+        docs=" ".join(docs.split()),
+        flags=tuple(flags),
+        passes=tuple(passes),
+        fixes=tuple(FixExample(before, after) for before, after in fixes),
+        enabled_by_default=enabled,
+    )
 
 
 @dataclass(frozen=True, slots=True)

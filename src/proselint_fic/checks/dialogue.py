@@ -14,16 +14,16 @@ regex engine skips ahead to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 import regex
 
 from proselint_fic.diagnostic import Severity
 from proselint_fic.patterns import MatchObject, Pattern, compile_pattern, lazy
-from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
+from proselint_fic.rule import Match, Rule, RuleMeta, describe
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
@@ -349,31 +349,8 @@ def _bookism(document: Document, m: MatchObject) -> Match | None:
 # --- the rule set --------------------------------------------------------------------------
 
 
-def _meta(
-    rule_id: str,
-    *,
-    summary: str,
-    message: str,
-    docs: str,
-    flags: Sequence[str],
-    passes: Sequence[str],
-    fixes: Sequence[tuple[str, str]] = (),
-    severity: Severity = Severity.WARNING,
-    enabled: bool = True,
-) -> RuleMeta:
-    return RuleMeta(
-        id=rule_id,
-        category="punctuation",
-        severity=severity,
-        scope="both",
-        summary=summary,
-        message=message,
-        docs=" ".join(docs.split()),
-        flags=tuple(flags),
-        passes=tuple(passes),
-        fixes=tuple(FixExample(before, after) for before, after in fixes),
-        enabled_by_default=enabled,
-    )
+# Every rule here is a punctuation rule.
+_meta = partial(describe, category="punctuation")
 
 
 def rules() -> list[Rule]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 import regex
@@ -27,7 +27,7 @@ from proselint_fic.patterns import (
     compile_pattern,
     lazy,
 )
-from proselint_fic.rule import FixExample, Match, Rule, RuleMeta, Scope
+from proselint_fic.rule import Match, Rule, RuleMeta, describe
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
@@ -47,32 +47,8 @@ __all__ = [
 _FLAGS = MULTILINE
 
 
-def _meta(
-    rule_id: str,
-    *,
-    summary: str,
-    message: str,
-    docs: str,
-    flags: Sequence[str],
-    passes: Sequence[str],
-    fixes: Sequence[tuple[str, str]] = (),
-    severity: Severity = Severity.WARNING,
-    scope: Scope = "both",
-    enabled: bool = True,
-) -> RuleMeta:
-    return RuleMeta(
-        id=rule_id,
-        category="punctuation",
-        severity=severity,
-        scope=scope,
-        summary=summary,
-        message=message,
-        docs=" ".join(docs.split()),
-        flags=tuple(flags),
-        passes=tuple(passes),
-        fixes=tuple(FixExample(before, after) for before, after in fixes),
-        enabled_by_default=enabled,
-    )
+# Every rule here is a punctuation rule.
+_meta = partial(describe, category="punctuation")
 
 
 def _merged(patterns: Sequence[PatternLike], text: str) -> list[MatchObject]:
