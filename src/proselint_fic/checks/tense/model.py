@@ -424,6 +424,25 @@ def _reported(paragraph: Paragraph, event: Event, table: VerbTables) -> bool:
         lemma = table.lemma(word)
         if lemma in wc.REPORTING:
             return True
+    return _tagged_after(paragraph, event, table)
+
+
+def _tagged_after(paragraph: Paragraph, event: Event, table: VerbTables) -> bool:
+    """A trailing tag reports the clause: "The lake is cold in August, he always said"."""
+    end = _clause_end(paragraph, event)
+    _, stop = paragraph.sentences[event.sentence]
+    lower = paragraph.lower
+    if end >= stop or lower[end] != ",":
+        return False
+    subject = end + 1
+    if subject >= stop or not (
+        lower[subject] in wc.SUBJECT_PRONOUNS or paragraph.capitalised(subject)
+    ):
+        return False
+    # The subject, at most one adverb ("always"), then the verb of saying or knowing.
+    for m in range(subject + 1, min(stop, subject + 3)):
+        if table.lemma(lower[m]) in wc.REPORTING:
+            return m + 1 == stop or lower[m + 1] in wc.BOUNDARY_PUNCTUATION
     return False
 
 

@@ -30,6 +30,9 @@ LEGITIMATE_SHIFTS: tuple[str, ...] = (
     "Nadia sits on the step. A bus goes by. She remembers how he laughed at her jokes. "
     "When he promised to come back, he meant it. She pulls her coat tighter and "
     "watches the road.",
+    # a clause reported by a trailing tag
+    "Tomas walked to the pier. The water is coldest in spring, his father always said. "
+    "He sat on the edge and took off his boots.",
     # events placed in the past by a time expression
     "Bastien checks the lock again. Last night somebody tried the handle. When he was "
     "six, a man broke into their flat. He bolts the door and turns off the light.",
