@@ -436,14 +436,22 @@ def _tagged_after(paragraph: Paragraph, event: Event, table: VerbTables) -> bool
         return False
     subject = end + 1
     if subject >= stop or not (
-        lower[subject] in wc.SUBJECT_PRONOUNS or paragraph.capitalised(subject)
+        lower[subject] in wc.SUBJECT_PRONOUNS
+        or lower[subject] in _TAG_DETERMINERS
+        or paragraph.capitalised(subject)
     ):
         return False
-    # The subject, at most one adverb ("always"), then the verb of saying or knowing.
-    for m in range(subject + 1, min(stop, subject + 3)):
+    # A short subject ("he", "Mara", "his father"), at most one adverb ("always"), then
+    # the verb of saying or knowing, ending the sentence or the clause.
+    for m in range(subject + 1, min(stop, subject + 4)):
+        if lower[m] in wc.BOUNDARY_PUNCTUATION:
+            return False
         if table.lemma(lower[m]) in wc.REPORTING:
-            return m + 1 == stop or lower[m + 1] in wc.BOUNDARY_PUNCTUATION
+            return m + 1 == stop or not lower[m + 1][:1].isalnum()
     return False
+
+
+_TAG_DETERMINERS = frozenset({"his", "her", "my", "your", "our", "their", "the"})
 
 
 def _scene_sentences(data: _SceneData) -> list[_Sentence]:
