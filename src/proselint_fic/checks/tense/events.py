@@ -24,6 +24,8 @@ from proselint_fic.checks.tense.narration import Paragraph
 SubjectKind = Literal["pronoun", "name", "noun", "indefinite", "demonstrative", "relative", "chain"]
 Aspect = Literal["simple", "perfect", "progressive", "passive", "do", "modal"]
 
+# How many prepositional phrases a noun-phrase subject may carry after its head.
+_PREPOSITIONAL_PHRASES = 2
 _NEGATIVES: dict[str, str] = {
     "isn't": "is",
     "aren't": "are",
@@ -357,18 +359,21 @@ class SentenceReader:
     ) -> tuple[int, wc.Person, SubjectKind] | None:
         """A determiner or possessive, then up to three words: "his jaw", "the old man".
 
-        One prepositional phrase may follow the head noun ("the ache in Lena's knee").
+        Up to two prepositional phrases may follow the head noun ("the ache in Lena's
+        knee", "the old man at the end of the pier").
         """
         lower = p.lower
         head = k
         start = self._determiner_before(p, first, k)
         if start is None:
             return None
-        if start > first + 1 and lower[start - 1] in wc.NOUN_PHRASE_PREPOSITIONS:
+        for _ in range(_PREPOSITIONAL_PHRASES):
+            if not (start > first + 1 and lower[start - 1] in wc.NOUN_PHRASE_PREPOSITIONS):
+                break
             outer = self._determiner_before(p, first, start - 2)
-            if outer is not None:
-                head = start - 2
-                start = outer
+            if outer is None:
+                break
+            head, start = start - 2, outer
         return self._noun_phrase_result(lower, start, head)
 
     def _noun_phrase_result(
