@@ -87,7 +87,7 @@ SLIP = RuleMeta(
         f"{DOCS_PAGE}."
     ),
     flags=(
-        "Noor crosses the square. The boy with the kite on the steps of the church waved "
+        "Noor crosses the square. The old woman at the end of the bench waved "
         "at her. She waves back and walks on. The bells ring for noon.",
         "Odile cracks the wax seal. The letters blurred on the page, and she has to put it "
         "down. She looks at the fire.",
