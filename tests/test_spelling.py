@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from proselint_fic.checks.spelling import misspellings, rules
+from proselint_fic import Linter
+from proselint_fic.checks.spelling import misspellings
 from proselint_fic.checks.spelling.analysis import analyse
 from proselint_fic.checks.spelling.lexicon import CLASS_BASE, HOT_KEY, MAGIC, Lexicon, lexicon
 from proselint_fic.checks.spelling.project_words import add_words, read_words
 from proselint_fic.checks.spelling.suggest import suggest
-from proselint_fic.document import Document, DocumentOptions
+from proselint_fic.document import Document
 from proselint_fic.resources import data_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -24,13 +25,9 @@ CORPUS = SHARED / "corpus"
 
 
 def findings(text: str, dialect: str = "en-US", words: frozenset[str] = frozenset()) -> list:
-    options = DocumentOptions(dialect=dialect, words=words)  # type: ignore[arg-type]
-    document = Document(text, options=options)
-    found = []
-    for rule in rules():
-        for match in rule.check(document):
-            found.append((rule.meta.id, text[match.start : match.end], match.replacements))
-    return found
+    """The typo rules' findings through the engine (which keeps one finding per word)."""
+    linter = Linter(select=["typo"], dialect=dialect, words=words, discover_config=False)  # type: ignore[arg-type]
+    return [(d.rule, text[d.start : d.end], d.replacements) for d in linter.lint_text(text)]
 
 
 def flagged_words(text: str, dialect: str = "en-US") -> list[str]:
@@ -279,17 +276,12 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not
 
 
 def _lint(path: Path, dialect: str = "en-US") -> list[tuple[int, int, int, str, tuple[str, ...]]]:
+    linter = Linter(select=["typo"], dialect=dialect, discover_config=False)  # type: ignore[arg-type]
     text = path.read_text(encoding="utf-8")
-    document = Document(text, path=str(path), options=DocumentOptions(dialect=dialect))  # type: ignore[arg-type]
-    out = []
-    for rule in rules():
-        for match in rule.check(document):
-            line = text.count("\n", 0, match.start) + 1
-            column = match.start - (text.rfind("\n", 0, match.start) + 1) + 1
-            out.append(
-                (line, column, column + match.end - match.start, rule.meta.id, match.replacements)
-            )
-    return out
+    return [
+        (d.line, d.column, d.end_column, d.rule, d.replacements)
+        for d in linter.lint_text(text, path=str(path))
+    ]
 
 
 @needs_corpus

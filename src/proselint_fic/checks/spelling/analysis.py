@@ -436,6 +436,14 @@ class _Analyser:
             (replacement,),
             f"'{occurrence.form}' is a common misspelling of '{replacement}'.",
         )
+        # The same word as an unknown word, so that ignoring the known-misspelling rule
+        # does not hide it; when both rules run the engine keeps one (the known one).
+        self._add(
+            UNKNOWN,
+            occurrence,
+            (replacement,),
+            f"'{occurrence.form}' is not in the dictionary: did you mean '{replacement}'?",
+        )
 
     def _report_unknown(self, occurrence: Occurrence) -> None:
         core = occurrence.core
