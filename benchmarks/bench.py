@@ -105,6 +105,11 @@ def best_of(runs: int, action: Callable[[], float]) -> tuple[float, float]:
     return min(times), times[0]
 
 
+# Children run as an installed tool does: with bytecode caches. PYTHONDONTWRITEBYTECODE
+# (set in some sandboxes) makes every start recompile the package from source.
+_CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_child(command: Sequence[str], *, cwd: Path | None = None) -> ChildRun:
     """Run ``command`` to completion; wait4 gives this child's own peak memory.
 
@@ -115,6 +120,7 @@ def run_child(command: Sequence[str], *, cwd: Path | None = None) -> ChildRun:
     process = subprocess.Popen(
         command,
         cwd=cwd,
+        env=_CHILD_ENV,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -183,7 +189,11 @@ def time_import(runs: int) -> list[Timing]:
             f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
         )
         done = subprocess.run(
-            [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+            [sys.executable, "-c", probe],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=_CHILD_ENV,
         )
         return float(done.stdout.strip())
 
