@@ -28,7 +28,7 @@ and optionally ``[[rule.fix]]`` pairs of ``before``/``after``; the test suite ru
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,7 +40,7 @@ from proselint_fic.rule import FixExample, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
-    from proselint_fic.document import Document, Word
+    from proselint_fic.document import Document, Words
 
 _UNLESS_WINDOW = 80
 _COMMON_KEYS = {
@@ -169,10 +169,11 @@ class SubstitutionRule:
 
     def check(self, document: Document) -> Iterator[Match]:
         text, words, index = document.text, document.words, self._by_first_word
-        for position, (start, _, folded) in enumerate(words):
+        for position, folded in enumerate(words.folded):
             candidates = index.get(folded)
             if candidates is None:
                 continue
+            start = words.starts[position]
             for phrase, right in candidates:
                 end = _phrase_end(text, words, position, phrase)
                 if end is None or _cancelled(self._unless, text, start, end):
@@ -186,20 +187,18 @@ class SubstitutionRule:
                 break
 
 
-def _phrase_end(
-    text: str, words: Sequence[Word], position: int, phrase: tuple[str, ...]
-) -> int | None:
-    """Where ``phrase`` ends if it starts at ``words[position]``, words apart only by spaces."""
+def _phrase_end(text: str, words: Words, position: int, phrase: tuple[str, ...]) -> int | None:
+    """Where ``phrase`` ends if it starts at word ``position``, words apart only by spaces."""
     if position + len(phrase) > len(words):
         return None
-    previous_end = words[position][0]
+    previous_end = words.starts[position]
     for offset, expected in enumerate(phrase):
-        start, end, folded = words[position + offset]
-        if folded != expected:
+        at = position + offset
+        if words.folded[at] != expected:
             return None
-        if offset and not text[previous_end:start].isspace():
+        if offset and not text[previous_end : words.starts[at]].isspace():
             return None
-        previous_end = end
+        previous_end = words.ends[at]
     return previous_end
 
 

@@ -25,7 +25,6 @@ __all__ = ["DoubledWordRule", "rules"]
 
 # Spaces with at most one line break: a blank line ends the paragraph, and so the slip.
 _GAP = lazy(r"[ \t]*(?:\r?\n[ \t]*)?")
-_FOLDED = operator.itemgetter(2)
 
 
 def _words(listing: str) -> list[str]:
@@ -71,13 +70,15 @@ class DoubledWordRule:
 
     def check(self, document: Document) -> Iterator[Match]:
         words = document.words
-        folded = list(map(_FOLDED, words))
+        folded = words.folded
         same = map(operator.eq, folded, islice(folded, 1, None))
         for index in compress(range(len(folded) - 1), same):
             word = folded[index]
             if word in _GRAMMATICAL or word in _REDUPLICATED or not _is_word(word):
                 continue
-            match = self._judge(document, words[index][0], words[index + 1][1], words[index][1])
+            match = self._judge(
+                document, words.starts[index], words.ends[index + 1], words.ends[index]
+            )
             if match is not None:
                 yield match
 

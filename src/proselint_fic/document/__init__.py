@@ -16,7 +16,7 @@ from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import SpeechMap, find_speech
 from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
 from proselint_fic.document.style import Style, detect_style
-from proselint_fic.document.words import Word, find_words
+from proselint_fic.document.words import Words, find_words
 
 Dialect = Literal["en-US", "en-GB"]
 Tense = Literal["present", "past"]
@@ -31,7 +31,7 @@ __all__ = [
     "SpeechMap",
     "Style",
     "Tense",
-    "Word",
+    "Words",
 ]
 
 
@@ -96,7 +96,7 @@ class Document:
         return find_speech(self.text, self.paragraphs)
 
     @cached_property
-    def words(self) -> tuple[Word, ...]:
+    def words(self) -> Words:
         """Every word of ``text`` (hyphenated compounds and contractions count as one)."""
         return find_words(self.text)
 
