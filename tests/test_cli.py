@@ -139,3 +139,15 @@ def test_unknown_selector_is_a_usage_error(tmp_path: Path) -> None:
     done = run_cli("check", "--select", "elipsis", "ch1.txt", cwd=tmp_path)
     assert done.returncode == 2
     assert "elipsis" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_add_word_creates_and_keeps_the_project_word_file(tmp_path: Path) -> None:
+    first = run_cli("add-word", "Lisbet", "Gryphon", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = run_cli("add-word", "Azkaroth", "Gryphon", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    words = (tmp_path / "proselint-fic-words.txt").read_text(encoding="utf-8").split()
+    assert words == ["Azkaroth", "Gryphon", "Lisbet"]
+    _write(tmp_path, "ch1.txt", "Azkaroth waited. Lisbet knew the Gryphon would come.\n")
+    code, diagnostics = run_json("--select", "typo", "ch1.txt", cwd=tmp_path)
+    assert code == 0 and diagnostics == []
