@@ -169,10 +169,9 @@ class SubstitutionRule:
 
     def check(self, document: Document) -> Iterator[Match]:
         text, words, index = document.text, document.words, self._by_first_word
-        for position, folded in enumerate(words.folded):
-            candidates = index.get(folded)
-            if candidates is None:
-                continue
+        positions = sorted(p for first in index for p in words.positions(first))
+        for position in positions:
+            candidates = index[words.folded[position]]
             start = words.starts[position]
             for phrase, right in candidates:
                 end = _phrase_end(text, words, position, phrase)

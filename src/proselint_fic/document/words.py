@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 # Letters and digits, with apostrophes and hyphens inside: don't, neck-breaking, twenty-one.
@@ -24,9 +24,26 @@ class Words:
     folded: list[str]
     starts: list[int]
     ends: list[int]
+    _index: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.folded)
+
+    def positions(self, folded: str) -> list[int]:
+        """Where ``folded`` occurs, as word indices in text order.
+
+        The index is built on first use and shared, so rules that look words up (the
+        word-choice tables) pay one pass over the document between them, not one each.
+        """
+        if not self._index and self.folded:
+            index = self._index
+            for position, word in enumerate(self.folded):
+                found = index.get(word)
+                if found is None:
+                    index[word] = [position]
+                else:
+                    found.append(position)
+        return self._index.get(folded, [])
 
 
 def find_words(text: str) -> Words:
