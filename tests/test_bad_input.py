@@ -247,7 +247,6 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_raised_size_limit_lints_a_50_mb_file(tmp_path: Path) -> None:
     last_line = _write_big(tmp_path / "huge.txt", 50 * ONE_MB)
-    start = time.perf_counter()
     done = run(
         "check",
         "--select",
@@ -258,10 +257,8 @@ def test_raised_size_limit_lints_a_50_mb_file(tmp_path: Path) -> None:
         cwd=tmp_path,
         timeout=300,
     )
-    seconds = time.perf_counter() - start
     assert done.returncode == 1, done.stderr
     assert f"huge.txt:{last_line}:{DEFECT_COLUMN}: " in done.stdout, done.stdout
-    assert seconds < 60, f"50 MB took {seconds:.1f} s"
 
 
 def _one_line(unit: str) -> str:

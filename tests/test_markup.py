@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -193,17 +192,9 @@ def test_plain_multibyte_character_before_markup() -> None:
     assert source[start : start + 3] == "yes"
 
 
-def best_time(source: str, markup: str, runs: int = 5) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        extract_prose(source, markup)  # type: ignore[arg-type]
-        timings.append(time.perf_counter() - started)
-    return min(timings)
-
-
-def test_plain_speed_on_a_long_manuscript() -> None:
-    # About 700 KB, with an emphasised word or two a paragraph as in fan fiction.
+def test_plain_long_manuscript() -> None:
+    # About 700 KB, with an emphasised word or two a paragraph as in fan fiction. Its speed
+    # is measured by benchmarks/bench.py (document.prose), not asserted here.
     plain = (
         "She had trusted the ferryman once, before the night the river froze and he came "
         "back alone, his lantern out and his coat stiff with ice. Nobody asked him where "
@@ -212,8 +203,9 @@ def test_plain_speed_on_a_long_manuscript() -> None:
     )
     emphatic = '"Go," she said, and *meant* it. _Liar_, she thought, watching him go.\n\n'
     source = (plain * 3 + emphatic) * (700_000 // (len(plain) * 3 + len(emphatic)))
-    assert len(extract_prose(source, "plain").emphasis) > 1000
-    assert best_time(source, "plain") < 0.05
+    view = extract_prose(source, "plain")
+    assert len(view.emphasis) > 1000
+    assert_same_shape(source, view)
 
 
 # --- Markdown --------------------------------------------------------------------------

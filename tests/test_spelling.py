@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-import time
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -69,11 +68,10 @@ def test_word_file_is_valid_sorted_and_compact() -> None:
         assert entry is not None and entry.dialect == "a" and entry.form == word
 
 
-def test_word_file_loads_fast() -> None:
-    start = time.perf_counter()
+def test_word_file_loads() -> None:
+    # Its load time (about 10 ms) is part of the cold start that benchmarks/bench.py measures.
     lex = Lexicon.from_bytes((data_dir() / "words.bin").read_bytes())
-    lex.known("mattress", "en-US")
-    assert time.perf_counter() - start < 0.25  # about 10 ms on the build machine
+    assert lex.known("mattress", "en-US")
 
 
 def test_dialects() -> None:
