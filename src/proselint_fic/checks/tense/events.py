@@ -113,6 +113,7 @@ class SentenceReader:
         # Prepositions and particles are never the finite verb ("rattles over", "backs").
         not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS
         self.verbish = (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
+        self._nounish_memo: dict[str, bool] = {}
 
     def read(self, paragraph: Paragraph) -> list[Event]:
         events: list[Event] = []
@@ -413,16 +414,15 @@ class SentenceReader:
         return None
 
     def _nounish(self, word: str) -> bool:
-        if (
-            not word[0].isalpha()
-            or word in wc.NOT_NAMES
-            or word in wc.SUBORDINATORS
-            or word.endswith("ly")
-            or word in wc.CONTRACTIONS
-            or word in _AUXILIARIES
-            or word in _NEGATIVES
-            or word in wc.MODALS_ANY
-        ):
+        # Asked thousands of times per novel about a few hundred distinct words, so the
+        # answer is kept per word rather than recomputed through the sets each time.
+        known = self._nounish_memo.get(word)
+        if known is None:
+            known = self._nounish_memo[word] = self._nounish_uncached(word)
+        return known
+
+    def _nounish_uncached(self, word: str) -> bool:
+        if not word[0].isalpha() or word in _NEVER_NOUNISH or word.endswith("ly"):
             return False
         table = self.table
         return table.is_nominal(word) or not table.is_verb_form(word)
@@ -650,6 +650,10 @@ class SentenceReader:
         return "simple"
 
 
+# Function words and auxiliaries that never head a noun phrase.
+_NEVER_NOUNISH = wc.NOT_NAMES.union(
+    wc.SUBORDINATORS, wc.CONTRACTIONS, _AUXILIARIES, _NEGATIVES, wc.MODALS_ANY
+)
 # A finite verb never directly follows these.
 _NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his", "its"}
 _ADJECTIVE_ENDINGS = tuple(wc.wordset("ent ant ous ive ful less able ible ic al ary ish ese est"))
