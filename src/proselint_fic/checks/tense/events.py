@@ -114,6 +114,7 @@ class SentenceReader:
         not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS
         self.verbish = (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
         self._nounish_memo: dict[str, bool] = {}
+        self._gap_memo: dict[str, bool] = {}
 
     def read(self, paragraph: Paragraph) -> list[Event]:
         events: list[Event] = []
@@ -262,9 +263,13 @@ class SentenceReader:
         return ":" in p.lower[first:index]
 
     def _is_gap(self, word: str) -> bool:
-        if word in wc.GAP_WORDS:
-            return True
-        return word.endswith("ly") and len(word) > 4 and not self.table.is_verb_form(word)
+        # Asked of the words before every candidate verb: kept per word, like _nounish.
+        known = self._gap_memo.get(word)
+        if known is None:
+            known = self._gap_memo[word] = word in wc.GAP_WORDS or (
+                word.endswith("ly") and len(word) > 4 and not self.table.is_verb_form(word)
+            )
+        return known
 
     def _subject(
         self, p: Paragraph, first: int, k: int, verb: str
