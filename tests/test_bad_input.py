@@ -25,6 +25,8 @@ DEFECT = "And then.he comes back.\n"
 # Where the linter reports DEFECT: the period in "then.he" is the ninth character.
 DEFECT_COLUMN = 9
 OTHER = "other.txt"
+# The command most cases run: positions are read from the JSON contract.
+ELLIPSIS_JSON = ("check", "--select", "ellipsis", "--format", "json")
 ONE_MB = 1024 * 1024
 MEMORY_LIMIT = 2 * 1024 * ONE_MB  # address space of each linter process
 LONG_LINE_SECONDS = 20.0
@@ -150,11 +152,7 @@ def test_unknown_encoding(tmp_path: Path) -> None:
 def test_utf16_with_bom(tmp_path: Path) -> None:
     (tmp_path / "wide.txt").write_bytes(f"She waited.\n{DEFECT}".encode("utf-16"))
     done = run(
-        "check",
-        "--select",
-        "ellipsis",
-        "--format",
-        "json",
+        *ELLIPSIS_JSON,
         "wide.txt",
         with_other(tmp_path),
         cwd=tmp_path,
@@ -168,11 +166,7 @@ def test_utf8_bom_does_not_shift_positions(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + DEFECT.encode("utf-8"))
     (tmp_path / "plain.txt").write_text(DEFECT, encoding="utf-8")
     done = run(
-        "check",
-        "--select",
-        "ellipsis",
-        "--format",
-        "json",
+        *ELLIPSIS_JSON,
         "bom.txt",
         "plain.txt",
         cwd=tmp_path,
@@ -187,11 +181,7 @@ def test_crlf_line_endings_keep_columns(tmp_path: Path) -> None:
     (tmp_path / "dos.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     (tmp_path / "unix.txt").write_text(text, encoding="utf-8")
     done = run(
-        "check",
-        "--select",
-        "ellipsis",
-        "--format",
-        "json",
+        *ELLIPSIS_JSON,
         "dos.txt",
         "unix.txt",
         cwd=tmp_path,
