@@ -12,6 +12,7 @@ from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.document import Dialect, Document, DocumentOptions, Markup
 from proselint_fic.engine import RunPlan, run_rules
 from proselint_fic.files import discover
+from proselint_fic.gc_pause import collector_paused
 from proselint_fic.registry import Registry, load_registry
 from proselint_fic.rule import Rule, RuleMeta
 from proselint_fic.selection import enabled_rules, severity_overrides, validate_selectors
@@ -171,7 +172,8 @@ class Linter:
             tense=settings.tense_for(file),
         )
         document = Document(text, path=str(file) if file else None, markup=markup, options=options)
-        return run_rules(document, plan, path=display)
+        with collector_paused():
+            return run_rules(document, plan, path=display)
 
     def settings_for(self, anchor: Path | None) -> Settings:
         """The settings that apply to a file at ``anchor`` (or the defaults)."""
