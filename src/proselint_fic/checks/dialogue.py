@@ -200,8 +200,9 @@ def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
 
 # --- a period where the tag needs a comma -----------------------------------------------
 
+# Not the last dot of an ellipsis, spaced or not ("Well . . ." she said).
 _PERIOD_BEFORE_TAG = (
-    r"(?<![.…])\.(?=" + _CLOSE_QUOTE + rf"[ \t]+(?:{_TAG_SHAPES})(?<tail>[^\n]{{0,30}}))"
+    r"(?<![.…])(?<![.…][ \t])\.(?=" + _CLOSE_QUOTE + rf"[ \t]+(?:{_TAG_SHAPES})(?<tail>[^\n]{{0,30}}))"
 )
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
@@ -209,11 +210,21 @@ _TAG_END = lazy(r"(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
-    if _tag_verb(m, sounds=True) is None:
+    if _tag_verb(m, sounds=True) is None and not _intransitive_after_pronoun(m):
         return None
     if m.group("name_verb") is not None and not _TAG_END.match(m.group("tail")):
         return None
     return Match(m.start(), m.end(), replacements=(",",))
+
+
+def _intransitive_after_pronoun(m: MatchObject) -> bool:
+    """'"Dust." he wheezed.': a lower-case pronoun after a full stop is wrong whatever the
+    verb, and a verb that ends the clause (no object) is a way of speaking that the lists
+    do not name. A gesture ('he nodded.') is a beat, which another rule reports."""
+    verb = m.group("pronoun_verb")
+    if verb is None or verb in BEAT_VERBS or not verb.endswith(("ed", "s")):
+        return False
+    return _TAG_END.match(m.group("tail")) is not None
 
 
 # --- no mark at all before the tag ------------------------------------------------------
@@ -365,23 +376,28 @@ def rules() -> list[Rule]:
                 In '"I do." he said' the tag belongs to the sentence of the speech, so the
                 speech ends on a comma inside the quote: '"I do," he said'. Flagged when a
                 lower-case pronoun and a verb of speaking follow the quote ('he said',
-                'she whispered', 'he laughed'), when the verb comes first ('said Harry'),
-                or when a name and a verb of speaking make up the whole tag ('Harry said.').
-                A period before an action beat is right and left alone ('"I do." She
-                smiles.'), as is an ellipsis ('"I don't know..." he said').
+                'she whispered', 'he laughed'), or a pronoun and any verb that ends the
+                clause ('he wheezed.', 'she panted softly.'), when the verb comes first
+                ('said Harry'), or when a name and a verb of speaking make up the whole tag
+                ('Harry said.'). A period before an action beat is right and left alone
+                ('"I do." She smiles.'), as is an ellipsis ('"I don't know..." he said',
+                '"Well . . ." she said').
                 """,
                 flags=[
                     '"I do." he said.',
                     '"It\'s late." she whispered softly.',
                     '"Go home." said Harry.',
                     '"Fine." Harry said, and left.',
+                    '"Sorry, it\'s the dust." he wheezed.',
                 ],
                 passes=[
                     '"I do," he said.',
                     '"I do." She smiled.',
                     '"Fine." Harry said nothing more.',
                     '"I don\'t know..." he said.',
+                    '"Well . . ." she said.',
                     '"Really?" she asked.',
+                    '"Go home." he nodded.',
                 ],
                 fixes=[('"I do." he said.', '"I do," he said.')],
             ),
