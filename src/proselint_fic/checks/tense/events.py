@@ -406,8 +406,14 @@ class SentenceReader:
 
     def _determiner_before(self, p: Paragraph, first: int, k: int) -> int | None:
         lower = p.lower
-        if not self._nounish(lower[k]) or lower[k].endswith(("'s", "s'")):
+        if lower[k].endswith(("'s", "s'")):
             return None  # a possessive is never the head: "the Baron's men", "nobody's"
+        if not self._nounish(lower[k]):
+            # Straight after an article a plain verb form can only be a noun: "a log
+            # collapsed", "the walk took an hour".
+            if k > first and lower[k - 1] in _ARTICLES and self._article_noun(lower[k]):
+                return k - 1
+            return None
         m = k - 1
         while m >= first and m >= k - 3:
             word = lower[m]
@@ -417,6 +423,9 @@ class SentenceReader:
                 return None
             m -= 1
         return None
+
+    def _article_noun(self, word: str) -> bool:
+        return word in self.table.forms and word not in _NEVER_NOUNISH
 
     def _nounish(self, word: str) -> bool:
         # Asked thousands of times per novel about a few hundred distinct words, so the
@@ -447,7 +456,7 @@ class SentenceReader:
         if not self.table.is_nominal(word):
             return True
         following = p.lower[index + 1] if index + 1 < len(p.lower) else ""
-        if following in wc.OBJECT_LIKE:
+        if following in wc.OBJECT_LIKE or (following == "like" and lemma in wc.LIKE_VERBS):
             return True
         if not following[:1].isalpha():
             # "The cold winds." is a fragment: an adjective, then a noun.
@@ -466,8 +475,8 @@ class SentenceReader:
             word = lower[m]
             if word in wc.BOUNDARY_PUNCTUATION or word in wc.COORDINATORS or not word[0].isalnum():
                 return False
-            if word not in self.verbish or lower[m - 1] in _NEVER_BEFORE_A_VERB:
-                continue  # "over a set of points": no verb
+            if word not in self.verbish or lower[m - 1] in _NOT_BEFORE_A_LATER_VERB:
+                continue  # "over a set of points", "for four seconds": no verb
             if word in table.past or word in table.third or word in _AUXILIARIES:
                 return True
             if word in table.forms and not table.is_nominal(word):
@@ -593,6 +602,7 @@ class SentenceReader:
             before in wc.BOUNDARY_PUNCTUATION
             or before in wc.CLAUSE_OPENERS
             or (self._is_sentence_adverb(before) and self._opens(lower, first, start - 1))
+            or self._fronted(lower, first, start - 1)
         ):
             pending = self._pending_subordinator(p, first, start, found)
             return (False, pending) if pending else (True, "")
@@ -601,6 +611,25 @@ class SentenceReader:
 
     def _is_sentence_adverb(self, word: str) -> bool:
         return word.endswith("ly") and not self.table.is_verb_form(word)
+
+    def _fronted(self, lower: list[str], first: int, m: int) -> bool:
+        """Whether token ``m`` ends an adverbial that opens the clause: "Somewhere a
+        radiator clanks", "and at some point he fell asleep". An indefinite determiner
+        keeps out "the day she left", where the noun takes a clause of its own."""
+        word = lower[m]
+        if word in wc.FRONTED_ADVERBS:
+            return self._opens(lower, first, m)
+        if m - 1 < first:
+            return False
+        if word in wc.BARE_TIMES and lower[m - 1] in wc.TIME_PREPOSITIONS:
+            return self._opens(lower, first, m - 1)
+        return (
+            word in wc.TIME_NOUNS
+            and m - 2 >= first
+            and lower[m - 1] in _INDEFINITE_DETERMINERS
+            and lower[m - 2] in wc.TIME_PREPOSITIONS
+            and self._opens(lower, first, m - 2)
+        )
 
     def _opens(self, lower: list[str], first: int, m: int) -> bool:
         """Whether token ``m`` starts a clause ("and slowly she turns", not "nearly a
@@ -661,4 +690,7 @@ _NEVER_NOUNISH = wc.NOT_NAMES.union(
 )
 # A finite verb never directly follows these.
 _NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his", "its"}
+_NOT_BEFORE_A_LATER_VERB = _NEVER_BEFORE_A_VERB | wc.NUMBERS
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "some", "one"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _ADJECTIVE_ENDINGS = tuple(wc.wordset("ent ant ous ive ful less able ible ic al ary ish ese est"))

@@ -67,6 +67,20 @@ SUBORDINATORS = wordset(
     "whereas whether where wherever once before after that which who whom whose what why "
     "how like than lest"
 )
+# Adverbs of place and time that can open a clause before its subject ("Somewhere a dog
+# barks").
+FRONTED_ADVERBS = wordset(
+    "somewhere elsewhere nearby overhead outside inside downstairs upstairs everywhere "
+    "today tonight tomorrow afterwards"
+)
+# A fronted phrase of time ("at some point she", "after a while he", "at last they"):
+# a preposition, then an indefinite determiner and a time noun, or a bare time word.
+TIME_PREPOSITIONS = wordset("at in after for by within on during")
+TIME_NOUNS = wordset(
+    "point moment while minute second instant hour time night morning evening afternoon "
+    "day week"
+)
+BARE_TIMES = wordset("last once first dawn dusk noon midnight sunrise sunset length night")
 BOUNDARY_PUNCTUATION = wordset(", ; : — – ( ) [ ]")
 
 # Words allowed between a subject and its verb ("she just left", "they all went").
@@ -85,6 +99,14 @@ PERIODS = wordset(
     "weekend month year summer winter spring autumn fall monday tuesday wednesday thursday "
     "friday saturday sunday christmas birthday visit shift"
 )
+# Counting words: a form straight after one is a noun ("for about four seconds").
+NUMBERS = wordset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred thousand few several many"
+)
+# Verbs of perception that take "like" ("the house looks like a barn"), where "like" shows
+# the form before it is the verb rather than a noun ("the good looks of").
+LIKE_VERBS = wordset("look sound feel smell taste seem")
 MODALS_ANY = wordset(
     "can could will would shall should may might must 'd can't couldn't won't wouldn't "
     "shouldn't mightn't mustn't"

@@ -1,0 +1,66 @@
+"""Where the tense rules find a finite verb: subjects and clause openings the position
+rules must recognise, and forms they must not read as verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from proselint_fic.checks.tense import rules
+from proselint_fic.document import Document
+
+SLIP = next(rule for rule in rules() if rule.meta.id == "tense.slip")
+
+
+def _flagged(text: str) -> list[str]:
+    document = Document(text)
+    return [document.text[m.start : m.end] for m in SLIP.check(document)]
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # a plain verb form straight after an article is a noun, the subject's head
+        (
+            "Wren stirs the pot. The fire crackles, and a log shifted in the grate. She adds "
+            "salt and tastes the broth.",
+            "shifted",
+        ),
+        # a form after a number is a noun, not the verb the subject is waiting for
+        (
+            "Ada lit the lamp in the hall. She carried it to the kitchen. The new bulb burns "
+            "for ten minutes and then died. She sighed. She fetched a candle from the drawer.",
+            "burns",
+        ),
+        # "looks like": the verb of perception before "like"
+        (
+            "Hal parked by the gate. He climbed out of the truck. The barn looks like it had "
+            "been empty for years. He walked to the door. He knocked twice.",
+            "looks",
+        ),
+        # adverbials that open a clause before its subject
+        (
+            "Nell lay awake in the dark. She listened to the rain. Somewhere a dog barks. She "
+            "pulled the blanket over her head. She closed her eyes.",
+            "barks",
+        ),
+        (
+            "Theo reads by the fire, and at some point he dozed off. The book slides from his "
+            "lap. The clock ticks.",
+            "dozed",
+        ),
+    ],
+)
+def test_slips_found_by_position(text: str, slip: str) -> None:
+    assert _flagged(text) == [slip]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a definite noun takes a clause of its own: not a fronted time phrase
+        "Theo reads by the fire. On the day she left, it rained. The book slides from his "
+        "lap. The clock ticks.",
+    ],
+)
+def test_not_slips(text: str) -> None:
+    assert _flagged(text) == []
