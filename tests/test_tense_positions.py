@@ -48,6 +48,18 @@ def _flagged(text: str) -> list[str]:
             "lap. The clock ticks.",
             "dozed",
         ),
+        # a noun that is also an adjective, then "and" and a verb with its preposition
+        (
+            "Bram waits by the lamp. Bram steps away from the light and wandered toward the "
+            "gate. He whistles for the dog. The dog ignores him. He sighs.",
+            "wandered",
+        ),
+        # a bare "a dog" after a comma is a spliced clause, not an appositive
+        (
+            "Iris sets out a bowl. She fills it with soup, a dog barked outside. Her brother "
+            "sits down. He eats.",
+            "barked",
+        ),
     ],
 )
 def test_slips_found_by_position(text: str, slip: str) -> None:
@@ -60,6 +72,14 @@ def test_slips_found_by_position(text: str, slip: str) -> None:
         # a definite noun takes a clause of its own: not a fronted time phrase
         "Theo reads by the fire. On the day she left, it rained. The book slides from his "
         "lap. The clock ticks.",
+        # past forms that describe a noun rather than narrate
+        "Iris sets a bowl on the table. She hands him a spoon, a heavy old thing polished to "
+        "a shine. Her brother eats in silence.",
+        "Iris sets a bowl on the table. She fills it with soup. Her brother sits down. The "
+        "big painted sign still hangs over the door.",
+        "Otto waits at the desk with his coat on and his hat pressed to his chest. The clerk "
+        "ignores him. He coughs.",
+        "Juno wears a bright and faded dress. She pours the tea. The cat sleeps.",
     ],
 )
 def test_not_slips(text: str) -> None:

@@ -231,6 +231,7 @@ class SentenceReader:
                 and (
                     (not main and subordinator not in wc.SUBORDINATORS)
                     or self._participle_phrase(p, first, index)
+                    or self._appositive(p, start, index, found)
                 )
             ):
                 return None  # "with her father's coat wrapped round her": a participle
@@ -260,7 +261,33 @@ class SentenceReader:
         following = p.word(index + 1) if index + 1 < len(p.lower) else ""
         if following[:1].isupper():
             return True
-        return ":" in p.lower[first:index]
+        return ":" in p.lower[first:index] or self._after_with(p.lower, first, index)
+
+    def _appositive(self, p: Paragraph, start: int, index: int, found: list[Event]) -> bool:
+        """ "He holds out a lantern, a paper thing folded in half": after a clause that
+        already has its verb, a comma and a described indefinite noun rename what came
+        before, so the past form after them is a participle. A bare "a dog" is more
+        often a new clause spliced on ("she sits, a dog barked")."""
+        lower = p.lower
+        return (
+            lower[start] in {"a", "an"}
+            and index - start >= 3
+            and start > 0
+            and lower[start - 1] == ","
+            and bool(found)
+            and found[-1].main
+        )
+
+    def _after_with(self, lower: list[str], first: int, index: int) -> bool:
+        """ "with his glasses on and his phone held out": a noun and a past form that a
+        "with" earlier in the clause governs describe, they do not narrate."""
+        for m in range(index - 1, max(first, index - 10) - 1, -1):
+            word = lower[m]
+            if word in wc.BOUNDARY_PUNCTUATION:
+                return False
+            if word in {"with", "without"}:
+                return True
+        return False
 
     def _is_gap(self, word: str) -> bool:
         # Asked of the words before every candidate verb: kept per word, like _nounish.
@@ -406,7 +433,7 @@ class SentenceReader:
 
     def _determiner_before(self, p: Paragraph, first: int, k: int) -> int | None:
         lower = p.lower
-        if lower[k].endswith(("'s", "s'")):
+        if lower[k].endswith(("'s", "s'")) or lower[k] in wc.ADJECTIVES:
             return None  # a possessive is never the head: "the Baron's men", "nobody's"
         if not self._nounish(lower[k]):
             # Straight after an article a plain verb form can only be a noun: "a log
@@ -561,13 +588,15 @@ class SentenceReader:
         ):
             # ", pulled taut by the wind" is a participle phrase, not a second verb.
             return False
-        previous = lower[connector - 1]
-        if previous == "," and connector >= 2:
-            previous = lower[connector - 2]
+        at = connector - 1
+        if lower[at] == "," and connector >= 2:
+            at -= 1
+        previous = lower[at]
         if participle_like and (
             head.lemma in wc.COPULAS
             or previous in table.participles
-            or "a" in table.readings.get(previous, "")
+            or previous in wc.ADJECTIVES
+            or ("a" in table.readings.get(previous, "") and not self._object_noun(p, at, index))
         ):
             # "is worn and faded": adjectives joined, not verbs.
             return False
@@ -580,6 +609,18 @@ class SentenceReader:
                 return following != "of"  # "and leans against", not "and starts of"
             return follows_verb and not following[:1].isalpha()
         return True
+
+    def _object_noun(self, p: Paragraph, at: int, index: int) -> bool:
+        """ "hops down from the counter and strolled toward": the word before the
+        conjunction is a noun after its determiner, and the form after it takes a
+        preposition or an object, so it is a verb, not an adjective joined to another."""
+        lower = p.lower
+        if at < 1 or lower[at - 1] not in wc.DETERMINERS:
+            return False
+        if "n" not in self.table.readings.get(lower[at], ""):
+            return False
+        following = lower[index + 1] if index + 1 < len(lower) else ""
+        return following in wc.PREPOSITIONS or following in wc.OBJECT_LIKE
 
     # -- clause position ----------------------------------------------------------------
 

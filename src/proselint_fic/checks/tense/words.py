@@ -99,6 +99,14 @@ PERIODS = wordset(
     "weekend month year summer winter spring autumn fall monday tuesday wednesday thursday "
     "friday saturday sunday christmas birthday visit shift"
 )
+# Adjectives that never end a noun phrase on their own, so a past form after them is a
+# participle before the noun ("a small cracked sound", "the big painted sign"), not the
+# verb of a subject. Words like "cold", "dark" or "quiet" are left out: "the cold bit".
+ADJECTIVES = wordset(
+    "big small little large huge tiny tall short long wide narrow thick thin heavy pale "
+    "bright soft loud slow quick hot warm empty full sharp dull smooth rough strange odd "
+    "faint great lovely ugly pretty shiny rusty dusty battered lopsided crooked"
+)
 # Counting words: a form straight after one is a noun ("for about four seconds").
 NUMBERS = wordset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
