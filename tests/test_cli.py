@@ -151,3 +151,15 @@ def test_add_word_creates_and_keeps_the_project_word_file(tmp_path: Path) -> Non
     _write(tmp_path, "ch1.txt", "Azkaroth waited. Lisbet knew the Gryphon would come.\n")
     code, diagnostics = run_json("--select", "typo", "ch1.txt", cwd=tmp_path)
     assert code == 0 and diagnostics == []
+
+
+def test_indented_markdown_paragraphs_are_linted(tmp_path: Path) -> None:
+    story = tmp_path / "chapter.md"
+    story.write_text(
+        "# One\n\n    She waited.he never came.\n\n```\nlog.txt was.here\n```\n", encoding="utf-8"
+    )
+    code, found = run_json(str(story))
+    assert code == 1
+    assert [(d["line"], d["column"], d["rule"]) for d in found] == [
+        (3, 15, "ellipsis.glued-lowercase")
+    ]

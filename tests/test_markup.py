@@ -240,9 +240,17 @@ def test_markdown_leading_scene_break_is_not_front_matter() -> None:
     assert words(view.text) == ["---", "She", "walked.", "---", "He", "ran."]
 
 
-def test_markdown_fenced_and_indented_code() -> None:
-    source = "Before.\n\n```python\nprint('x')\n```\n\n    indented code\n\nAfter.\n"
+def test_markdown_fenced_code_is_hidden() -> None:
+    source = "Before.\n\n```python\nprint('x')\n```\n\n~~~\nmore code\n~~~\n\nAfter.\n"
     assert words(md(source).text) == ["Before.", "After."]
+
+
+def test_markdown_indented_paragraphs_are_prose() -> None:
+    # Manuscripts indent paragraphs; in CommonMark that would make them code blocks.
+    source = "Before.\n\n    She walked in.\n    He sat down.\n\n\tA tabbed one.\n"
+    view = md(source)
+    assert words(view.text) == ["Before.", "She", "walked", "in.", "He", "sat", "down.", "A", "tabbed", "one."]
+    assert view.text.index("She") == source.index("She")
 
 
 def test_markdown_html_blocks_and_comments() -> None:

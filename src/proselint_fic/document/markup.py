@@ -320,6 +320,10 @@ def _markdown_parser() -> MarkdownIt:
     # Keep escapes and entities as separate tokens whose markup is the source text, so the
     # inline tokens can be laid back over the source.
     parser.disable("text_join")
+    # Manuscripts indent their paragraphs; an editor marks no indented code in a novel, and
+    # reading those paragraphs as code would hide the whole story from every rule. Fenced
+    # blocks stay code.
+    parser.disable("code")
     return parser
 
 
