@@ -541,7 +541,9 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
         return True
     if tense == "present":
         context = sentence.context()
-        if context.perfect or context.time or _has_conditional(scope):
+        if context.perfect or _has_conditional(scope):
+            return True
+        if context.time and _time_reaches(paragraph, event):
             return True
         if any(
             other.index < event.index and other.tense == "past" and not other.main
@@ -553,6 +555,24 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
     return _reported(paragraph, event, tables())
 
 
+def _time_reaches(paragraph: Paragraph, event: Event) -> bool:
+    """Whether a time expression of the sentence applies to the event: it comes before the
+    event's clause ends, or in the clause right after it ("she left the city, years ago").
+    One in a later relative clause dates that clause only ("she looked toward the road,
+    where the riders came by last spring")."""
+    first, stop = paragraph.sentences[event.sentence]
+    lower = paragraph.lower
+    end = _clause_end(paragraph, event)
+    if end + 1 < stop and lower[end + 1] not in _RELATIVES:
+        end += 1
+        while end < stop and lower[end] not in wc.BOUNDARY_PUNCTUATION:
+            end += 1
+    return _PAST_TIME.search(" ".join(lower[first:end])) is not None
+
+
+_RELATIVES = frozenset({"where", "who", "whom", "whose", "which", "that"})
+
+
 def _every_period(words: list[str]) -> bool:
     return any(
         word in {"every", "each"} and following in wc.PERIODS for word, following in pairwise(words)
@@ -560,19 +580,52 @@ def _every_period(words: list[str]) -> bool:
 
 
 def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) -> bool:
-    """ "She hums to herself as she folded the towels": an as/while clause out of step with the
-    main clause it hangs on."""
-    if not mixed or event.subordinator not in {"as", "while", "whilst"}:
+    """ "She hums to herself as she folded the towels", "She is gone before he finished":
+    an as/while/when clause out of step with the main clause it hangs on."""
+    if not mixed or event.aspect in {"modal", "perfect"}:
         return False
-    if event.subject not in {"pronoun", "name"} or event.aspect in {"modal", "perfect"}:
+    if event.subordinator in _ALONGSIDE:
+        subjects = {"pronoun", "name"}
+    elif event.subordinator in _TEMPORAL:
+        subjects = {"pronoun", "name", "noun"}
+    else:
         return False
     lower = sentence.paragraph.lower
-    if event.subject_index == 0 or lower[event.subject_index - 1] != event.subordinator:
+    at = event.subject_index
+    if event.subject not in subjects or at == 0 or lower[at - 1] != event.subordinator:
         return False
-    main_before = [e for e in sentence.events if e.index < event.index and e.main]
-    if not main_before or main_before[-1].tense != tense:
+    main = _governing_main(event, sentence)
+    if main is None or main.tense != tense:
+        return False
+    if event.subordinator in _TEMPORAL and not _lone_shift(event, sentence, tense, lower):
         return False
     return not _explained(sentence, event, tense)
+
+
+# "as"/"while" tie two actions to one moment; "when", "before" and the like order them, so
+# only a clause whose main clause is in the scene's tense and which is the sentence's only
+# verb in the other tense counts ("the ring he gave her before he left" is backstory).
+_ALONGSIDE = frozenset({"as", "while", "whilst"})
+_TEMPORAL = frozenset({"when", "before", "after", "until", "till", "once"})
+# "older than when she left", "since when": comparisons and phrases, not a time frame.
+_NOT_A_FRAME = frozenset({"than", "as", "from", "since", "of", "like", "just", "even"})
+
+
+def _governing_main(event: Event, sentence: _Sentence) -> Event | None:
+    """The main clause a subordinate clause hangs on: the one before it, or for a clause
+    that opens the sentence ("When she left, he is ..."), the one after it."""
+    mains = [e for e in sentence.events if e.main and e.subject != "relative"]
+    before = [e for e in mains if e.index < event.index]
+    after = (e for e in mains if e.index > event.index)
+    chosen = before[-1] if before else next(after, None)
+    return None if chosen is None or chosen.aspect == "modal" else chosen
+
+
+def _lone_shift(event: Event, sentence: _Sentence, tense: Tense, lower: list[str]) -> bool:
+    at = event.subject_index
+    if at >= 2 and lower[at - 2] in _NOT_A_FRAME:
+        return False
+    return all(other is event or other.tense == tense for other in sentence.events)
 
 
 def _ongoing(event: Event, sentence: _Sentence, tense: Tense) -> bool:
@@ -592,7 +645,15 @@ def _generic(event: Event, data: _SceneData) -> bool:
     """A general subject ("everyone", "you" outside second-person narration)."""
     if event.subject_word not in _GENERIC_SUBJECTS or event.subject == "chain":
         return False
+    if _in_scene(event):
+        return False
     return not (event.subject_word == "you" and data.second_person)
+
+
+def _in_scene(event: Event) -> bool:
+    """ "Nobody says anything", "Something moves": an indefinite doing something in the
+    scene is narration, not a general statement."""
+    return event.subject_word in wc.SCENE_INDEFINITES and event.lemma not in wc.STATIVE
 
 
 def _weak_reason(
@@ -603,7 +664,7 @@ def _weak_reason(
         return "a first-person aside in the narration", False
     if _generic(event, data):
         return "a general statement can keep its own tense", False
-    if event.subject == "indefinite":
+    if event.subject == "indefinite" and not _in_scene(event):
         return "a general statement can keep its own tense", False
     if tense == "past" and event.subject_word == "it" and event.lemma in {"be", "have"}:
         # "it is true that...", "it is a rule of the house to...": the

@@ -25,6 +25,15 @@ INDEFINITES = wordset(
     "someone somebody something everyone everybody everything nobody nothing anyone "
     "anybody anything"
 )
+# Indefinites that stand for someone in the scene ("Nobody answers", "Somebody knocks")
+# when their verb is an action; with a verb of state they make a general statement
+# ("Nobody likes a liar"). Not "something": a past form after it is usually an adjective
+# ("something ragged and awful").
+SCENE_INDEFINITES = wordset("someone somebody nobody")
+STATIVE = wordset(
+    "be have know like love hate want need care believe understand mean matter own deserve "
+    "seem belong prefer trust doubt wish hope expect cost"
+)
 DEMONSTRATIVES = wordset("this that there here")
 
 # A pronoun fused with its verb: person, tense ("present", or "" for the ambiguous 'd,

@@ -1,0 +1,74 @@
+"""When a verb in the other tense is a slip: subordinate clauses of time, the reach of a
+time expression, and indefinite subjects in the scene."""
+
+from __future__ import annotations
+
+import pytest
+
+from proselint_fic.checks.tense import rules
+from proselint_fic.document import Document
+
+RULES = {rule.meta.id: rule for rule in rules()}
+
+MORNING = (
+    "Mara opens the shutters. The street below is empty. She makes coffee and drinks it at "
+    "the window. "
+)
+YARD = "Jonah closed the gate behind him. He crossed the yard. The hens scattered. "
+
+
+def _flagged(text: str, rule_id: str = "tense.slip") -> list[str]:
+    document = Document(text)
+    return [document.text[m.start : m.end] for m in RULES[rule_id].check(document)]
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # a clause of time out of step with the main clause it hangs on
+        (MORNING + "She is out the door before the kettle boiled. She runs for the bus.", "boiled"),
+        (
+            MORNING + "When the bus finally arrived, there's no room to sit. She stands by the "
+            "doors.",
+            "arrived",
+        ),
+        # a time expression in a later relative clause dates that clause only
+        (
+            MORNING + "She looked down at the old mill, where her father worked for twenty "
+            "years. She rinses the cup.",
+            "looked",
+        ),
+        (
+            MORNING + "The tune shifted — and her breath catches — into the one her brother "
+            "used to whistle. She rinses the cup.",
+            "shifted",
+        ),
+        # an indefinite doing something in the scene is narration
+        (YARD + "Nobody answers. He waited on the step. A dog barked somewhere.", "answers"),
+    ],
+)
+def test_slips(text: str, slip: str) -> None:
+    assert _flagged(text) == [slip]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # backstory: the sentence has another past verb, or compares with a time
+        MORNING + "She still wears the ring he gave her before he left. She rinses the cup.",
+        MORNING + "The kitchen is quieter than when her mother lived here. She rinses the cup.",
+        # a time expression in the clause right after the verb's own still applies
+        MORNING + "She moved here, years ago, with her sister. She rinses the cup.",
+        MORNING + "She learned to bake in this kitchen, when she was nine. She rinses the cup.",
+        # a past frame: the main clause is in the past too
+        MORNING + "When he promised to come back, he meant it. She rinses the cup.",
+    ],
+)
+def test_not_slips(text: str) -> None:
+    assert _flagged(text) == []
+
+
+def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
+    text = YARD + "Nobody likes a visitor at dawn. He waited on the step. A dog barked somewhere."
+    assert _flagged(text) == []
+    assert _flagged(text, "tense.weak-slip") == ["likes"]
