@@ -24,12 +24,14 @@ What each word carries
     appears in (SCOWL's levels are themselves frequency bands). Suggestions are ranked with it.
 
 File format (``words.bin``)
-    ``PFWORDS2``; a 4-byte little-endian header length; a JSON header whose ``keys`` lists
+    ``PFWORDS3``; a 4-byte little-endian header length; a JSON header whose ``keys`` lists
     the N bucket keys, space-separated and sorted; N + 1 little-endian uint32 offsets;
-    then one zlib stream per bucket, stream ``i`` spanning ``offsets[i]:offsets[i + 1]``
-    of the bytes after the offsets. Words are keyed by their lowercase spelling and
-    bucketed by first two letters and length (``ma8``), so the checker decompresses only
-    the buckets a document asks about. A bucket is UTF-8 text: ``\n``, then sorted lines
+    then the buckets, bucket ``i`` spanning ``offsets[i]:offsets[i + 1]`` of the bytes
+    after the offsets. Words are keyed by their lowercase spelling and bucketed by first
+    two letters and length (``ma8``), so the checker decodes only the buckets a document
+    asks about. The buckets are not compressed: a novel touches a quarter of them, and
+    inflating those cost more than reading the whole 4 MB file (the wheel, a zip, is
+    compressed anyway). A bucket is UTF-8 text: ``\n``, then sorted lines
     ``<lower>\t<dialect><class><form>`` joined by ``\n``, then ``\n``. ``<dialect>`` is
     ``a`` (both), ``u`` (American only) or ``g`` (British only); ``<class>`` is
     ``chr(48 + class)``; ``<form>`` is empty when the lowercase word is listed, else the
@@ -48,7 +50,6 @@ import re
 import shutil
 import sys
 import unicodedata
-import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -94,7 +95,7 @@ MAX_CLASS = 60
 UNSEEN_CLASS = {10: 12, 20: 12, 35: 11, 40: 10, 50: 10, 55: 9, 60: 9, 70: 8, 80: 6, 95: 4}
 DIALECT_CODE = {frozenset({"us", "gb"}): "a", frozenset({"us"}): "u", frozenset({"gb"}): "g"}
 CLASS_BASE = ord("0")
-MAGIC = b"PFWORDS2"
+MAGIC = b"PFWORDS3"
 HOT_KEY = "*"
 HOT_WORDS = 12000
 SOURCE_NOTE = (
@@ -266,9 +267,7 @@ def encode(entries: dict[str, tuple[str, int, str]], note: str) -> bytes:
         dialect, rank, form = entries[key]
         buckets[bucket_key(key)].append(f"{key}\t{dialect}{chr(CLASS_BASE + rank)}{form}")
     keys = sorted(buckets)
-    chunks = [
-        zlib.compress(("\n" + "\n".join(buckets[key]) + "\n").encode("utf-8"), 9) for key in keys
-    ]
+    chunks = [("\n" + "\n".join(buckets[key]) + "\n").encode("utf-8") for key in keys]
     # The most frequent words common to both dialects, as one plain list: a set of them is
     # built at load time, so most of a text's words never touch a bucket.
     hot = sorted(
@@ -276,12 +275,12 @@ def encode(entries: dict[str, tuple[str, int, str]], note: str) -> bytes:
         key=lambda k: (-entries[k][1], k),
     )[:HOT_WORDS]
     keys.insert(0, HOT_KEY)
-    chunks.insert(0, zlib.compress("\n".join(sorted(hot)).encode("utf-8"), 9))
+    chunks.insert(0, "\n".join(sorted(hot)).encode("utf-8"))
     offsets = [0]
     for chunk in chunks:
         offsets.append(offsets[-1] + len(chunk))
     header = json.dumps(
-        {"format": 2, "note": note, "source": SOURCE_NOTE, "keys": " ".join(keys)},
+        {"format": 3, "note": note, "source": SOURCE_NOTE, "keys": " ".join(keys)},
         ensure_ascii=False,
         separators=(",", ":"),
         sort_keys=True,

@@ -2,9 +2,9 @@
 
 Building a Python set of ~290,000 words costs well over 100 ms on a slow machine, more
 than a pre-commit hook can spend. The file (see ``scripts/build_wordlists.py``) is instead
-split into small zlib-compressed buckets keyed by first letter and length; a lookup
-decompresses one bucket (once) and searches its text, so a chapter touches a few hundred
-kilobytes and a cold start pays only for reading the file.
+split into small buckets keyed by first letters and length; a lookup decodes one bucket
+(once) and searches its text, so a chapter touches a few hundred kilobytes and a cold
+start pays only for reading the file.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import zlib
 from array import array
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +21,7 @@ from proselint_fic.resources import data_dir
 
 Dialect = Literal["en-US", "en-GB"]
 
-MAGIC = b"PFWORDS2"
+MAGIC = b"PFWORDS3"
 CLASS_BASE = ord("0")
 HOT_KEY = "*"
 # Dialect codes in the file and the dialects that accept each.
@@ -50,7 +49,7 @@ _KEY_LINE = re.compile(r"\n([^\t\n]+)\t")
 
 @dataclass
 class Lexicon:
-    """Lookups over the bucketed word file. Buckets are decompressed on first use."""
+    """Lookups over the bucketed word file. Buckets are decoded on first use."""
 
     blob: bytes
     base: int
@@ -78,7 +77,7 @@ class Lexicon:
     @classmethod
     def from_bytes(cls, blob: bytes) -> Lexicon:
         if not blob.startswith(MAGIC):
-            raise ValueError("not a proselint-fic word file (format 2)")
+            raise ValueError("not a proselint-fic word file (format 3)")
         size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 4], "little")
         start = len(MAGIC) + 4
         header = json.loads(blob[start : start + size])
@@ -98,8 +97,8 @@ class Lexicon:
             if i is None:
                 text = "\n"
             else:
-                chunk = self.blob[self.base + self.offsets[i] : self.base + self.offsets[i + 1]]
-                text = zlib.decompress(chunk).decode("utf-8")
+                start = self.base + self.offsets[i]
+                text = self.blob[start : self.base + self.offsets[i + 1]].decode("utf-8")
             self._texts[key] = text
         return text
 
