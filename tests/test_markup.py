@@ -249,7 +249,18 @@ def test_markdown_indented_paragraphs_are_prose() -> None:
     # Manuscripts indent paragraphs; in CommonMark that would make them code blocks.
     source = "Before.\n\n    She walked in.\n    He sat down.\n\n\tA tabbed one.\n"
     view = md(source)
-    assert words(view.text) == ["Before.", "She", "walked", "in.", "He", "sat", "down.", "A", "tabbed", "one."]
+    assert words(view.text) == [
+        "Before.",
+        "She",
+        "walked",
+        "in.",
+        "He",
+        "sat",
+        "down.",
+        "A",
+        "tabbed",
+        "one.",
+    ]
     assert view.text.index("She") == source.index("She")
 
 

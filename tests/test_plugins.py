@@ -144,3 +144,30 @@ def test_broken_installed_plugin_is_reported_not_fatal(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert "ellipsis.glued-lowercase" in done.stdout
     assert done.returncode == 2
+
+
+def test_no_plugins_means_no_importlib_metadata() -> None:
+    # importlib.metadata costs a cold start about 30 ms; it is read only when a plugin exists.
+    code = (
+        "import sys; from proselint_fic import Linter; Linter(); "
+        "print('importlib.metadata' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_plugin_declared_in_egg_info_is_found(tmp_path: Path) -> None:
+    from proselint_fic.plugin_discovery import plugin_entry_points
+
+    egg_info = tmp_path / "fic_old_style.egg-info"
+    egg_info.mkdir()
+    (egg_info / "PKG-INFO").write_text("Metadata-Version: 1.0\nName: fic-old-style\nVersion: 1\n")
+    (egg_info / "entry_points.txt").write_text("[proselint_fic]\nold = fic_old_style\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        names = [entry.name for entry in plugin_entry_points("proselint_fic")]
+    finally:
+        sys.path.remove(str(tmp_path))
+    assert "old" in names

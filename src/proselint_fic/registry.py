@@ -6,7 +6,6 @@ of the rules still load.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ import pluggy
 
 from proselint_fic import builtin, hookspecs
 from proselint_fic.packs import PackError, load_pack, pack_files
+from proselint_fic.plugin_discovery import plugin_entry_points
 from proselint_fic.rule import Rule
 
 
@@ -44,7 +44,7 @@ def plugin_manager(
     errors: list[str] = []
     manager.register(builtin, name="builtin")
     if entry_points:
-        for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT_NAME):
+        for entry_point in plugin_entry_points(hookspecs.PROJECT_NAME):
             if manager.get_plugin(entry_point.name) is not None:
                 continue
             try:

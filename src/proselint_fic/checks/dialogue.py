@@ -202,7 +202,9 @@ def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
 
 # Not the last dot of an ellipsis, spaced or not ("Well . . ." she said).
 _PERIOD_BEFORE_TAG = (
-    r"(?<![.…])(?<![.…][ \t])\.(?=" + _CLOSE_QUOTE + rf"[ \t]+(?:{_TAG_SHAPES})(?<tail>[^\n]{{0,30}}))"
+    r"(?<![.…])(?<![.…][ \t])\.(?="
+    + _CLOSE_QUOTE
+    + rf"[ \t]+(?:{_TAG_SHAPES})(?<tail>[^\n]{{0,30}}))"
 )
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
