@@ -60,6 +60,13 @@ def _flagged(text: str) -> list[str]:
             "sits down. He eats.",
             "barked",
         ),
+        # a verb of position before its subject, after a fronted place
+        (
+            "Petra followed the path past the mill. She crossed the stream, and beyond the "
+            "last field stands a ruined chapel. She climbed the wall. She walked toward it. "
+            "The door hung open.",
+            "stands",
+        ),
     ],
 )
 def test_slips_found_by_position(text: str, slip: str) -> None:

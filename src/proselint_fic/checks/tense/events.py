@@ -253,7 +253,44 @@ class SentenceReader:
             )
         if before in wc.COORDINATORS or before == ",":
             return self._conjunct(p, number, first, index, connector=k, found=found)
+        if index + 1 < len(lower) and lower[index + 1] in _ARTICLES:
+            return self._inverted(p, number, first, index, found)
         return None
+
+    def _inverted(
+        self, p: Paragraph, number: int, first: int, index: int, found: list[Event]
+    ) -> Event | None:
+        """ "On the sill sits a jar", "and at the end of it stood a house": a clause that
+        opens on a place, then a verb of position, then its subject."""
+        lower = p.lower
+        word = lower[index]
+        if self.table.lemma(word) not in wc.INVERSION_VERBS:
+            return None
+        resolved = finite(word, "3s", self.table)
+        if resolved is None:
+            return None
+        m = index - 1
+        while m > first and not self._opens(lower, first, m):
+            m -= 1
+        if lower[m] not in wc.PREPOSITIONS or any(e.index > m for e in found):
+            return None
+        tense, lemma = resolved
+        return Event(
+            number,
+            index,
+            p.starts[index],
+            p.ends[index],
+            p.word(index),
+            tense,
+            lemma,
+            "3s",
+            "noun",
+            lower[index + 1],
+            index + 1,
+            True,
+            "",
+            "simple",
+        )
 
     def _participle_phrase(self, p: Paragraph, first: int, index: int) -> bool:
         """ "a dog named Biscuit", "the scene: the lamps lit, the tables cleared":

@@ -116,6 +116,9 @@ ADJECTIVES = wordset(
     "bright soft loud slow quick hot warm empty full sharp dull smooth rough strange odd "
     "faint great lovely ugly pretty shiny rusty dusty battered lopsided crooked"
 )
+# Verbs of position and appearance that come before their subject after a fronted place
+# ("On the hill stands a house", "Down the lane came a cart").
+INVERSION_VERBS = wordset("stand sit lie hang loom rise stretch wait lurk perch sprawl come")
 # Counting words: a form straight after one is a noun ("for about four seconds").
 NUMBERS = wordset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
