@@ -35,8 +35,13 @@ VERBOSE = regex.VERBOSE
 ASCII = regex.ASCII
 
 
-def compile_pattern(pattern: str, flags: int = 0) -> Pattern:
-    """Compile now, on ``re`` if it accepts the pattern, else on ``regex``."""
+def compile_pattern(pattern: str, flags: int = 0, *, cache: bool = True) -> Pattern:
+    """Compile now, on ``re`` if it accepts the pattern, else on ``regex``.
+
+    A ``regex`` pattern comes from the disk cache (see :mod:`proselint_fic.regex_cache`)
+    unless ``cache`` is false, which patterns built from a document's own words must pass
+    so that the cache does not fill with them.
+    """
     unknown = flags & ~sum(_RE_FLAGS)
     if unknown:
         raise ValueError(f"flags {unknown:#x} are not supported here; use regex.compile")
@@ -49,6 +54,10 @@ def compile_pattern(pattern: str, flags: int = 0) -> Pattern:
             return re.compile(pattern, re_flags)
         except re.error:
             pass  # needs the regex module (variable look-behind, possessive, ...)
+    if cache:
+        from proselint_fic.regex_cache import compile_cached
+
+        return compile_cached(pattern, flags | regex.VERSION0)
     return regex.compile(pattern, flags | regex.VERSION0)
 
 

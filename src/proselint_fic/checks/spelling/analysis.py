@@ -334,7 +334,7 @@ class _Analyser:
         """Whether a capitalised dictionary word (Gryphon, Hope) names someone here: it is
         capitalised away from a sentence start at least once."""
         pattern = compile_pattern(
-            rf"(?<![\p{{L}}\p{{M}}'’]){regex.escape(form)}(?![\p{{L}}\p{{M}}])"
+            rf"(?<![\p{{L}}\p{{M}}'’]){regex.escape(form)}(?![\p{{L}}\p{{M}}])", cache=False
         )
         for match in pattern.finditer(self.text):
             paragraph = self.document.paragraph_at(match.start())

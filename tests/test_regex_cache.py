@@ -1,0 +1,86 @@
+"""The disk cache of compiled patterns: used when sound, ignored when not, never trusted."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+
+STORY = "And then.he left. She waited , and waited.\n"
+
+
+def _check(tmp_path: Path, cache: Path, **extra: str) -> tuple[int, str, str]:
+    (tmp_path / "ch1.txt").write_text(STORY, encoding="utf-8")
+    env = {"PROSELINT_FIC_CACHE_DIR": str(cache), **extra}
+    done = run_cli("check", "ch1.txt", cwd=tmp_path, env=env)
+    return done.returncode, done.stdout, done.stderr
+
+
+def _cache_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("regex-*.bin")) if cache.is_dir() else []
+
+
+def test_first_run_fills_the_cache_and_later_runs_agree(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _check(tmp_path, cache)
+    assert first[0] == 1 and "ellipsis.glued-lowercase" in first[1]
+    files = _cache_files(cache)
+    assert len(files) == 1
+    entries = marshal.loads(files[0].read_bytes())
+    assert len(entries) > 10
+    assert _check(tmp_path, cache) == first
+
+
+def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = _check(tmp_path, cache)
+    (file,) = _cache_files(cache)
+    file.write_bytes(b"\x00garbage" * 100)
+    assert _check(tmp_path, cache) == expected
+    assert isinstance(marshal.loads(file.read_bytes()), dict)
+
+
+def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = _check(tmp_path, cache)
+    (file,) = _cache_files(cache)
+    entries = marshal.loads(file.read_bytes())
+    file.write_bytes(marshal.dumps({key: value[:-7] for key, value in entries.items()}))
+    assert _check(tmp_path, cache) == expected
+
+
+class _Planted:
+    def __reduce__(self) -> tuple[object, tuple[str, ...]]:
+        return (os.mkdir, ("planted-by-cache",))
+
+
+def test_a_cache_entry_cannot_run_code(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = _check(tmp_path, cache)
+    (file,) = _cache_files(cache)
+    entries = marshal.loads(file.read_bytes())
+    hostile = pickle.dumps(_Planted())
+    file.write_bytes(marshal.dumps(dict.fromkeys(entries, hostile)))
+    assert _check(tmp_path, cache) == expected
+    assert not (tmp_path / "planted-by-cache").exists()
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    code, out, _ = _check(tmp_path, cache, PROSELINT_FIC_NO_CACHE="1")
+    assert code == 1 and "ellipsis.glued-lowercase" in out
+    assert not cache.exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a file in place of the folder is enough here")
+def test_an_unwritable_cache_place_is_harmless(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    code, out, err = _check(tmp_path, blocker / "cache")
+    assert code == 1 and "ellipsis.glued-lowercase" in out
+    assert "Traceback" not in err and err == ""
