@@ -10,7 +10,7 @@ reported, subordinate or relative clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from proselint_fic.checks.tense import words as wc
 from proselint_fic.checks.tense.lexicon import (
@@ -104,6 +104,47 @@ def finite(word: str, person: wc.Person, table: VerbTables) -> tuple[Tense, str]
     return ("present", base_lemma) if base_lemma is not None else None
 
 
+class _Subject(NamedTuple):
+    """Who does what a verb says: its person, how it was recognised, its word and index."""
+
+    person: wc.Person
+    kind: SubjectKind
+    word: str
+    position: int  # token index
+
+
+def _event(
+    p: Paragraph,
+    number: int,
+    index: int,
+    *,
+    verb: tuple[Tense, str],
+    subject: _Subject,
+    clause: tuple[bool, str],
+    aspect: Aspect,
+) -> Event:
+    """The event for the verb at token ``index``: its tense and lemma, its subject, whether
+    it opens a main clause (and if not, what subordinates it) and its aspect."""
+    tense, lemma = verb
+    main, subordinator = clause
+    return Event(
+        number,
+        index,
+        p.starts[index],
+        p.ends[index],
+        p.word(index),
+        tense,
+        lemma,
+        subject.person,
+        subject.kind,
+        subject.word,
+        subject.position,
+        main,
+        subordinator,
+        aspect,
+    )
+
+
 class SentenceReader:
     """Finds the events of one paragraph, sentence by sentence."""
 
@@ -177,21 +218,14 @@ class SentenceReader:
             else "demonstrative"
         )
         main, subordinator = self._position(p, first, index, found)
-        return Event(
+        return _event(
+            p,
             number,
             index,
-            p.starts[index],
-            p.ends[index],
-            p.word(index),
-            "present",
-            lemma,
-            person,
-            kind,
-            pronoun,
-            index,
-            main,
-            subordinator,
-            self._aspect(p, index, lemma),
+            verb=("present", lemma),
+            subject=_Subject(person, kind, pronoun, index),
+            clause=(main, subordinator),
+            aspect=self._aspect(p, index, lemma),
         )
 
     def _verb(
@@ -235,21 +269,14 @@ class SentenceReader:
                 )
             ):
                 return None  # "with her father's coat wrapped round her": a participle
-            return Event(
+            return _event(
+                p,
                 number,
                 index,
-                p.starts[index],
-                p.ends[index],
-                p.word(index),
-                tense,
-                lemma,
-                person,
-                kind,
-                lower[start],
-                start,
-                main,
-                subordinator,
-                self._aspect(p, index, lemma),
+                verb=(tense, lemma),
+                subject=_Subject(person, kind, lower[start], start),
+                clause=(main, subordinator),
+                aspect=self._aspect(p, index, lemma),
             )
         if before in wc.COORDINATORS or before == ",":
             return self._conjunct(p, number, first, index, connector=k, found=found)
@@ -274,22 +301,9 @@ class SentenceReader:
             m -= 1
         if lower[m] not in wc.PREPOSITIONS or any(e.index > m for e in found):
             return None
-        tense, lemma = resolved
-        return Event(
-            number,
-            index,
-            p.starts[index],
-            p.ends[index],
-            p.word(index),
-            tense,
-            lemma,
-            "3s",
-            "noun",
-            lower[index + 1],
-            index + 1,
-            True,
-            "",
-            "simple",
+        subject = _Subject("3s", "noun", lower[index + 1], index + 1)
+        return _event(
+            p, number, index, verb=resolved, subject=subject, clause=(True, ""), aspect="simple"
         )
 
     def _participle_phrase(self, p: Paragraph, first: int, index: int) -> bool:
@@ -591,21 +605,14 @@ class SentenceReader:
         tense, lemma = resolved
         if not self._plausible_conjunct(p, index, connector, head, comma_only):
             return None
-        return Event(
+        return _event(
+            p,
             number,
             index,
-            p.starts[index],
-            p.ends[index],
-            p.word(index),
-            tense,
-            lemma,
-            head.person,
-            "chain",
-            head.subject_word,
-            connector,
-            head.main,
-            head.subordinator,
-            self._aspect(p, index, lemma),
+            verb=(tense, lemma),
+            subject=_Subject(head.person, "chain", head.subject_word, connector),
+            clause=(head.main, head.subordinator),
+            aspect=self._aspect(p, index, lemma),
         )
 
     def _plausible_conjunct(
