@@ -104,11 +104,19 @@ SLIP = RuleMeta(
         "folded the map and walked to the rail. The crew waited for his order.",
         "She stares at her reflection. She touches the scar on her chin. A summer away had "
         "changed her into the person she was now. She turns off the light and lies down.",
+        "Pell banks the stove and sits by it. A coal collapsed into ash. He pokes it and "
+        "watches the sparks climb. The wind pushes at the shutters.",
+        "The wagon rolled into the yard at dusk. Somewhere a dog barks. Hester climbed "
+        "down and led the mare to the trough. The stable boy took the reins.",
+        "Corin sweeps the porch and shakes out the mat. Nobody came up the lane all "
+        "morning. She leans the broom by the door and goes inside.",
     ),
     passes=(
         *LEGITIMATE_SHIFTS,
         "She opens the door. She steps inside. The room smells of smoke. She coughs.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
+        "Wren laughs, a small cracked sound. She sets the cup down with her hands "
+        "folded around it. A paper bird folded from a receipt sits on the sill.",
     ),
     fixes=(
         FixExample(
