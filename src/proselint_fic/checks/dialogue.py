@@ -64,6 +64,15 @@ TAG_VERBS = frozenset(
         blurt blurts blurted bellow bellows bellowed beg begs begged mouth mouths mouthed
         chime chimes chimed echo echoes echoed finish finishes finished start starts started
         begin begins began greet greets greeted sing sings sang singsong
+        whimper whimpers whimpered wail wails wailed moan moans moaned bleat bleats bleated
+        lisp lisps lisped babble babbles babbled blubber blubbers blubbered boom booms boomed
+        rumble rumbles rumbled grumble grumbles grumbled grouse grouses groused gripe gripes
+        griped jeer jeers jeered mock mocks mocked taunt taunts taunted chide chides chided
+        scold scolds scolded soothe soothes soothed coax coaxes coaxed reassure reassures
+        reassured recite recites recited rant rants ranted preach preaches preached
+        lecture lectures lectured ramble rambles rambled drone drones droned slur slurs
+        slurred yelp yelps yelped squawk squawks squawked howl howls howled
+        pant pants panted wheeze wheezes wheezed
         """
     )
 )
@@ -75,6 +84,7 @@ SOUND_VERBS = frozenset(
         laugh laughs laughed chuckle chuckles chuckled giggle giggles giggled
         sigh sighs sighed snort snorts snorted scoff scoffs scoffed huff huffs huffed
         sniff sniffs sniffed sniffle sniffles sniffled hum hums hummed
+        gulp gulps gulped
         """
     )
 )
@@ -201,10 +211,12 @@ def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
 # --- a period where the tag needs a comma -----------------------------------------------
 
 # Not the last dot of an ellipsis, spaced or not ("Well . . ." she said).
+# A lower-case "the" cannot open a new sentence either: '"Row." the ferryman said'.
+_THE_NOUN_VERB = r"|the[ \t]+(?:\p{Ll}+[ \t]+)?\p{Ll}+[ \t]+(?<noun_verb>\p{Ll}+)\b"
 _PERIOD_BEFORE_TAG = (
     r"(?<![.…])(?<![.…][ \t])\.(?="
     + _CLOSE_QUOTE
-    + rf"[ \t]+(?:{_TAG_SHAPES})(?<tail>[^\n]{{0,30}}))"
+    + rf"[ \t]+(?:{_TAG_SHAPES}{_THE_NOUN_VERB})(?<tail>[^\n]{{0,30}}))"
 )
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
@@ -212,7 +224,11 @@ _TAG_END = lazy(r"(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
-    if _tag_verb(m, sounds=True) is None and not _intransitive_after_pronoun(m):
+    noun_verb = m.groupdict().get("noun_verb")
+    if noun_verb is not None:
+        if noun_verb not in TAG_VERBS and noun_verb not in SOUND_VERBS:
+            return None
+    elif _tag_verb(m, sounds=True) is None and not _intransitive_after_pronoun(m):
         return None
     if m.group("name_verb") is not None and not _TAG_END.match(m.group("tail")):
         return None
@@ -232,21 +248,45 @@ def _intransitive_after_pronoun(m: MatchObject) -> bool:
 # --- no mark at all before the tag ------------------------------------------------------
 
 _MISSING_COMMA = tuple(
-    rf"{quote}(?<=[\p{{L}}\p{{N}}]{quote})(?=[ \t]+(?:{_TAG_SHAPES}))" for quote in ('"', "”")
+    rf"{quote}(?<=[\p{{L}}\p{{N}}*_ ]{quote})(?=[ \t]+(?:{_TAG_SHAPES}))" for quote in ('"', "”")
 )
+_OPENING_QUOTE = {'"': '"', "”": "“"}
 
 
 def _missing_comma(document: Document, m: MatchObject) -> Match | None:
     verb = _tag_verb(m, sounds=False)
     if verb is None:
         return None
-    speech = document.speech
-    index = speech.index_at(m.start())
-    if index is None or not speech.closed[index] or speech.spans[index].end != m.end():
-        return None  # only the closing quote of a line of speech
+    if _after_space(document, m.start()) or not _closes_speech(document, m.start()):
+        return None
     quote = m.group()
     fixes = (f"?{quote}", f",{quote}") if verb in _QUESTION_VERBS else (f",{quote}",)
     return Match(m.start(), m.end(), replacements=fixes)
+
+
+def _after_space(document: Document, quote: int) -> bool:
+    """A space before the quote, unless it stands for emphasis markup ('*terrible*"')."""
+    if not document.text[quote - 1].isspace():
+        return False
+    return document.prose.segments is not None or document.source[quote - 1] not in "*_"
+
+
+def _closes_speech(document: Document, quote: int) -> bool:
+    """The closing quote of a line of speech: one the dialogue map closes there, or a short
+    quoted line that opens its paragraph or sentence ('"Great" he lied.'), which the map
+    may take for a quoted word. A quoted word inside narration is neither."""
+    speech = document.speech
+    index = speech.index_at(quote)
+    if index is not None:
+        return speech.closed[index] and speech.spans[index].end == quote + 1
+    text = document.text
+    paragraph = document.paragraph_at(quote)
+    start = paragraph.start if paragraph is not None else 0
+    opening = text.rfind(_OPENING_QUOTE[text[quote]], start, quote)
+    if opening < 0:
+        return False
+    before = text[start:opening].rstrip()
+    return not before or before[-1] in ".!?…—"
 
 
 # --- a capital where the tag goes on in lower case --------------------------------------
@@ -286,8 +326,33 @@ _BEAT_AS_TAG = (
         for mark in ".!?"
     ),
 )
-# "pointed out" and "threw in" are ways of saying something, not gestures.
-_SPOKEN_PARTICLES = {"point": ("out",), "thr": ("in",)}
+# "pointed out", "threw in" and "shot back" are ways of saying something, not gestures.
+_SPOKEN_PARTICLES = {
+    "point": ("out",),
+    "thr": ("in", "back", "over"),
+    "shot": ("back",),
+    "shoot": ("back",),
+    "fire": ("back",),
+}
+# Words that show a verb acting on something (a place, an object): "rummaged through a
+# drawer", "stamped out the fire". A verb of speaking rarely takes them straight after.
+_ACTION_FOLLOWERS = frozenset(
+    _forms(
+        """
+        through into onto out at across around over under up down off toward towards
+        the a an his her their its my your our
+        """
+    )
+)
+# Writing and signing carry words as speech does: '"Go," she texted back.'
+_COMMUNICATING = frozenset(
+    _forms(
+        """
+        write writes wrote type types typed text texts texted sign signs signed
+        message messages messaged email emails emailed read reads
+        """
+    )
+)
 # A speaking verb later in the same clause makes the beat part of a tag: "she turned and
 # said", "she smiled, saying".
 _CLAUSE = lazy(r"[^.,;:!?\"”\n]{0,80}")
@@ -300,7 +365,7 @@ _BEAT_MESSAGE_AFTER_MARK = (
 
 def _beat_as_tag(document: Document, m: MatchObject) -> Match | None:
     verb = m.group("verb")
-    if verb not in BEAT_VERBS or _is_spoken_phrase(verb, m.group("particle")):
+    if not _is_beat(verb, m.group("particle")) or _is_spoken_phrase(verb, m.group("particle")):
         return None
     clause = _CLAUSE.match(document.text, m.end())
     if clause is not None and not _SPEAKING_WORDS.isdisjoint(clause.group().split()[1:]):
@@ -313,6 +378,18 @@ def _beat_as_tag(document: Document, m: MatchObject) -> Match | None:
         return None  # already a sentence of its own
     start, end = m.span("who")
     return Match(start, end, message=_BEAT_MESSAGE_AFTER_MARK, replacements=(capital,))
+
+
+def _is_beat(verb: str, particle: str | None) -> bool:
+    """A gesture from the list, or any other finite verb that acts on something
+    ('rummaged through', 'stamped out the fire') and is no way of speaking or writing."""
+    if verb in BEAT_VERBS:
+        return True
+    if particle is None or particle.strip() not in _ACTION_FOLLOWERS:
+        return False
+    if verb in TAG_VERBS or verb in SOUND_VERBS or verb in BOOKISM_VERBS:
+        return False
+    return verb not in _COMMUNICATING and verb.endswith(("ed", "es"))
 
 
 def _is_spoken_phrase(verb: str, particle: str | None) -> bool:

@@ -245,7 +245,6 @@ _EM_DASH_CLOSED = lazy(r"[\p{L}\p{N},.!?'’\"”]—[\p{L}\p{N}'‘\"“]")
 _EM_DASH_SPACED = lazy(r"[\p{L}\p{N},.!?'’\"”] — [\p{L}\p{N}'‘\"“]")
 _DOUBLE_HYPHEN = lazy(r"--(?<=(?<![-!<])(?<lead>[ \t]?)--)(?![->])(?<trail>[ \t]?)")
 _SPACED_HYPHEN = lazy(r"-(?<=\p{L}[,.!?'’\"”]?(?<lead>[ \t])-)(?<trail>[ \t])(?=\p{L})")
-_MIN_DASHES = 2
 _SPACED_HYPHEN_MESSAGE = (
     "A spaced hyphen used as a dash: use the em dash the rest of the text uses."
 )
@@ -261,13 +260,14 @@ class DashHabitRule:
         text = document.text
         if "—" not in text or ("--" not in text and " - " not in text):
             return
+        # Every em dash shows the habit, a cut-off line of speech ("or—") included.
+        em_dashes = text.count("—")
+        found = _merged([_DOUBLE_HYPHEN, _SPACED_HYPHEN], text)
+        if len(found) > em_dashes:
+            return  # the hyphens are the habit and the em dashes the exception
+        # On a tie the em dash wins: it is the manuscript form, "--" the typewriter's.
         closed = len(_EM_DASH_CLOSED.findall(text))
         spaced = len(_EM_DASH_SPACED.findall(text))
-        if closed + spaced < _MIN_DASHES:
-            return
-        found = _merged([_DOUBLE_HYPHEN, _SPACED_HYPHEN], text)
-        if len(found) >= closed + spaced:
-            return  # the hyphens are the habit and the em dashes the exception
         dash = " — " if spaced > closed else "—"
         for m in found:
             start, end = m.start(), m.end()
@@ -546,16 +546,21 @@ def rules() -> list[Rule]:
                 ),
                 docs="""
                 A manuscript that writes its dashes as em dashes ("—") but has a few "--"
-                or " - " left from a draft or a phone keyboard. The fix uses the em dash,
-                spaced or closed as the rest of the text has it. A text that writes all
-                its dashes as "--" (as many older and plain-text books do) is left alone.
+                or " - " left from a draft or a phone keyboard. Every em dash counts,
+                the one that cuts off a line of speech too; when there are at least as many
+                em dashes as hyphen dashes, the hyphens are the slips (on a tie the em dash
+                wins, as the manuscript form). The fix uses the em dash, spaced or closed
+                as the rest of the text has it. A text that writes its dashes as "--" (as
+                many older and plain-text books do) is left alone.
                 """,
                 flags=[
                     "She ran—fast—out of the house. He followed -- too late.",
                     "She ran—fast—out of the house. He followed - too late.",
+                    '"Wait, I—" He stopped. She felt it tug--gentle, insistent.',
                 ],
                 passes=[
                     "She ran--fast--out of the house. He followed--too late.",
+                    '"Stop—" It went on--and on--and on.',
                     "She ran—fast—out of the house. He followed—too late.",
                     "Pages 3 - 5 of the report—the long one—were missing.",
                     "<!-- a comment --> She ran—fast—away.",
