@@ -35,9 +35,16 @@ def _words_joined(paragraph: str) -> str:
     return " ".join(paragraph.split())
 
 
-# Grammatical doublings: "she had had enough", "he said that that was fine", "what it is
-# is a mess", "gave her her keys", "I do do that".
-_GRAMMATICAL = frozenset({"had", "that", "is", "was", "her", "do"})
+# Grammatical doublings: "she had had enough", "he said that that was fine", "gave her her
+# keys", "I do do that".
+_GRAMMATICAL = frozenset({"had", "that", "her", "do"})
+# "is is" and "was was" are grammatical only after a clause that is itself the subject:
+# "what it is is a mess", "all it was was a scratch", "the thing is is that".
+_CLEFT_VERBS = frozenset({"is", "was"})
+_CLEFT_OPENERS = frozenset(
+    _words("what all thing problem point trouble truth question reason fact issue matter")
+)
+_CLEFT_REACH = 5
 
 # Words whose doubling is a word of its own, anywhere: "bye bye", "there there", "tut tut".
 _REDUPLICATED = frozenset(
@@ -76,6 +83,8 @@ class DoubledWordRule:
             word = folded[index]
             if word in _GRAMMATICAL or word in _REDUPLICATED or not _is_word(word):
                 continue
+            if word in _CLEFT_VERBS and _after_cleft(folded, index):
+                continue
             match = self._judge(
                 document, words.starts[index], words.ends[index + 1], words.ends[index]
             )
@@ -99,6 +108,10 @@ class DoubledWordRule:
         return Match(start, end, replacements=(text[start:first_end],))
 
 
+def _after_cleft(folded: list[str], index: int) -> bool:
+    return not _CLEFT_OPENERS.isdisjoint(folded[max(0, index - _CLEFT_REACH) : index])
+
+
 def _is_word(word: str) -> bool:
     return word.replace("'", "").replace("’", "").isalpha()
 
@@ -118,9 +131,11 @@ def rules() -> list[Rule]:
                     """
                     "looking at the the cellar door" repeats a word by accident, often
                     across a line break where the eye does not catch it. The fix keeps one.
-                    Grammatical doublings ("had had", "that that", "what it is is", "gave
-                    her her keys"), words that are doubled by nature ("bye bye", "there
-                    there", "tut tut"), names ("Walla Walla"), emphasis that makes the
+                    Grammatical doublings ("had had", "that that", "gave her her keys", and
+                    "is is" or "was was" after a clause that is itself the subject: "what it
+                    is is a mess", "all it was was a scratch"), words that are doubled by
+                    nature ("bye bye", "there there", "tut tut"), names ("Walla Walla"),
+                    emphasis that makes the
                     repetition the point ("failed *failed*") and a speaker's deliberate
                     repetition of an intensifier or a plea inside dialogue ("very very",
                     "please please", "wait wait") are left alone.
@@ -131,12 +146,14 @@ def rules() -> list[Rule]:
                     "She'd complained a a lot.",
                     "\"That's that's something,\" she said.",
                     "It was the long long grey afternoon.",
+                    "Outside, the organist was was running through the hymn.",
                     "He read it, and\ndeletes deletes every message.",
                 ),
                 passes=(
                     "She had had enough of him.",
                     "He said that that was fine.",
                     "What it is is a mess.",
+                    "All it was was a scratch, and the thing is is that it healed.",
                     "He gave her her keys back.",
                     '"Bye bye," she said. "There there."',
                     '"No, no, no," he said. "It\'s very very bad."',
