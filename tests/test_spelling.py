@@ -12,6 +12,7 @@ import pytest
 from proselint_fic import Linter
 from proselint_fic.checks.spelling import misspellings
 from proselint_fic.checks.spelling.analysis import analyse
+from proselint_fic.checks.spelling.dialects import is_dialect_variant
 from proselint_fic.checks.spelling.lexicon import CLASS_BASE, HOT_KEY, MAGIC, Lexicon, lexicon
 from proselint_fic.checks.spelling.project_words import add_words, read_words
 from proselint_fic.checks.spelling.suggest import suggest
@@ -171,12 +172,41 @@ def test_project_words_are_accepted() -> None:
     assert findings("The flatterred knight bowed.", words=frozenset({"flatterred"})) == []
 
 
-def test_other_dialect_spelling_is_reported_once_with_its_twin() -> None:
-    [(rule, word, fixes)] = findings("The colour of the sky.")
+def test_other_dialect_spelling_is_reported_where_the_text_mixes_dialects() -> None:
+    [(rule, word, fixes)] = findings("The colour of the sky. The center of the town.")
     assert (rule, word, fixes[0]) == ("typo.unknown-word", "colour", "color")
-    assert findings("The colour of the sky.", dialect="en-GB") == []
+    assert findings("The colour of the sky. The centre of the town.", dialect="en-GB") == []
     # Used throughout, it is the writer's choice.
-    assert findings("The colour faded. Another colour rose.") == []
+    assert findings("The colour faded. Another colour rose. The center held.") == []
+
+
+def test_other_dialect_spelling_alone_is_no_slip() -> None:
+    # Nothing in the text is spelled the en-US way, so nothing shows "colour" is a slip.
+    assert findings("The colour of the sky, in the empty parlour.") == []
+
+
+@pytest.mark.parametrize(
+    ("british", "american", "twins"),
+    [
+        ("colour", "color", True),
+        ("centre", "center", True),
+        ("realise", "realize", True),
+        ("catalogue", "catalog", True),
+        ("manoeuvre", "maneuver", True),
+        ("travelled", "traveled", True),
+        ("grey", "gray", True),
+        ("eyrie", "eerie", False),
+        ("colour", "colon", False),
+    ],
+)
+def test_dialect_twins(british: str, american: str, twins: bool) -> None:
+    assert is_dialect_variant(british, american) is twins
+
+
+def test_other_dialect_message_names_a_twin_only_when_it_is_one() -> None:
+    text = "The eyrie stood over the center of the valley."
+    messages = [f.message for f in analyse(Document(text)).findings.get("typo.unknown-word", [])]
+    assert messages and all("spells it" not in m for m in messages)
 
 
 # -- known misspellings ------------------------------------------------------------------

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from proselint_fic.checks.spelling import fiction, misspellings, morphology, tokens
+from proselint_fic.checks.spelling.dialects import is_dialect_variant
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
 from proselint_fic.checks.spelling.suggest import close_match, nearest_cost, suggest
 from proselint_fic.patterns import compile_pattern
@@ -147,6 +148,7 @@ class _Analyser:
         self.analysis = Analysis()
         self._accepted: dict[str, bool] = {}
         self.other_dialect = False
+        self.own_dialect_words = 0
 
     # -- words on their own ----------------------------------------------------------------
 
@@ -233,6 +235,7 @@ class _Analyser:
                 mine += count
             elif code == other:
                 theirs += count
+        self.own_dialect_words = mine
         return theirs >= OTHER_DIALECT_EVIDENCE and theirs > OTHER_DIALECT_RATIO * mine
 
     def _listed_misspelling(self, form: str) -> bool:
@@ -370,6 +373,10 @@ class _Analyser:
             return
         if _code(core) and (lower_counts[core] >= 2 or self.other_dialect):
             return  # the other dialect's spelling, used throughout: the writer's choice
+        if _code(core) and self.own_dialect_words == 0 and self._has_twin(core):
+            # Nothing in the text is spelled this dialect's way, so nothing shows that
+            # "colour" is a slip; a rare word of the other list (matres) still is one.
+            return
         # mack -> macking: a regular form of a real word, unless it is one doubled or
         # undoubled letter from a common word (flatterred).
         if morphology.is_inflection(core, self.common) and (
@@ -418,6 +425,10 @@ class _Analyser:
             and nearest_cost(core, self.dialect) > FAR_COST
         )
 
+    def _has_twin(self, lower: str) -> bool:
+        """The other dialect's form of a word this dialect spells its own way (colour)."""
+        return any(is_dialect_variant(lower, other) for other in suggest(lower, self.dialect)[:3])
+
     def _voiced(self, lower: str) -> bool:
         """Speech spelled as it sounds: nooo, nothin, kaboodle, luv."""
         return (
@@ -452,7 +463,8 @@ class _Analyser:
         word = occurrence.form
         if _code(core.lower()):
             other = "British" if self.dialect == "en-US" else "American"
-            hint = f"; {self.dialect} spells it '{options[0]}'" if options else ""
+            variant = options and is_dialect_variant(core.lower(), options[0].lower())
+            hint = f"; {self.dialect} spells it '{options[0]}'" if variant else ""
             message = (
                 f"'{word}' is the {other} spelling{hint}. If the story is meant to use "
                 f"{other} spelling, set `dialect` in the configuration."
