@@ -233,6 +233,8 @@ class SentenceReader:
     ) -> Event | None:
         lower = p.lower
         word = lower[index]
+        if word in wc.GAP_WORDS and index + 1 < len(lower) and lower[index + 1] in self.verbish:
+            return None  # "I still can't": an adverb before the verb, not the verb "to still"
         # Skip the adverbs between a subject and its verb ("she just left").
         k = index - 1
         while k >= first and k >= index - 3 and self._is_gap(lower[k]):
@@ -320,9 +322,12 @@ class SentenceReader:
         before, so the past form after them is a participle. A bare "a dog" is more
         often a new clause spliced on ("she sits, a dog barked")."""
         lower = p.lower
+        # "no cap, no newspaper folded in half": a list of what is missing, each item a
+        # noun, so "no" + noun + past form after a comma describes as well.
+        shortest = 2 if lower[start] == "no" else 3
         return (
-            lower[start] in {"a", "an"}
-            and index - start >= 3
+            lower[start] in {"a", "an", "no"}
+            and index - start >= shortest
             and start > 0
             and lower[start - 1] == ","
             and bool(found)
@@ -450,7 +455,7 @@ class SentenceReader:
         head = k
         start = self._determiner_before(p, first, k)
         if start is None:
-            return None
+            return self._of_phrase(p, first, k)
         for _ in range(_PREPOSITIONAL_PHRASES):
             if not (start > first + 1 and lower[start - 1] in wc.NOUN_PHRASE_PREPOSITIONS):
                 break
@@ -459,6 +464,25 @@ class SentenceReader:
                 break
             head, start = start - 2, outer
         return self._noun_phrase_result(lower, start, head)
+
+    def _of_phrase(
+        self, p: Paragraph, first: int, k: int
+    ) -> tuple[int, wc.Person, SubjectKind] | None:
+        """ "a bolt of blue light", "the smell of bread": a noun phrase whose "of" takes a
+        bare noun, with up to one word before that noun. Not after a comma, where such
+        phrases are more often items of a list ("a stack of boxes wrapped in plastic")."""
+        lower = p.lower
+        m = k
+        if m - 1 > first and lower[m - 1] != "of" and self._nounish(lower[m - 1]):
+            m -= 1
+        if m - 2 < first or lower[m - 1] != "of" or not self._nounish(lower[k]):
+            return None
+        if lower[k] in wc.ADJECTIVES or lower[k].endswith(("'s", "s'", "ing")):
+            return None
+        outer = self._determiner_before(p, first, m - 2)
+        if outer is None or (outer > first and lower[outer - 1] == ","):
+            return None
+        return self._noun_phrase_result(lower, outer, m - 2)
 
     def _noun_phrase_result(
         self, lower: list[str], start: int, head: int
@@ -486,6 +510,8 @@ class SentenceReader:
         lower = p.lower
         if lower[k].endswith(("'s", "s'")) or lower[k] in wc.ADJECTIVES:
             return None  # a possessive is never the head: "the Baron's men", "nobody's"
+        if k > first and lower[k].endswith("ing") and self._plural_noun(lower[k - 1]):
+            return None  # "her fingers finding holds": a participle phrase, not a subject
         if not self._nounish(lower[k]):
             # Straight after an article a plain verb form can only be a noun: "a log
             # collapsed", "the walk took an hour".
@@ -501,6 +527,13 @@ class SentenceReader:
                 return None
             m -= 1
         return None
+
+    def _plural_noun(self, word: str) -> bool:
+        return (
+            word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "'s"))
+            and self._nounish(word)
+        )
 
     def _article_noun(self, word: str) -> bool:
         return word in self.table.forms and word not in _NEVER_NOUNISH
@@ -708,6 +741,14 @@ class SentenceReader:
             return False
         if word in wc.BARE_TIMES and lower[m - 1] in wc.TIME_PREPOSITIONS:
             return self._opens(lower, first, m - 1)
+        if word[0].isdigit() or word == "o'clock":
+            # A clock time: "At 11:58 the bus", "by two o'clock the soup".
+            for n in range(m - 1, max(first, m - 3) - 1, -1):
+                if lower[n] in wc.TIME_PREPOSITIONS:
+                    return self._opens(lower, first, n)
+                if not (lower[n][0].isdigit() or lower[n] in _CLOCK_WORDS):
+                    return False
+            return False
         return (
             word in wc.TIME_NOUNS
             and m - 2 >= first
@@ -777,5 +818,6 @@ _NEVER_NOUNISH = wc.NOT_NAMES.union(
 _NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his", "its"}
 _NOT_BEFORE_A_LATER_VERB = _NEVER_BEFORE_A_VERB | wc.NUMBERS
 _INDEFINITE_DETERMINERS = frozenset({"a", "an", "some", "one"})
+_CLOCK_WORDS = wc.NUMBERS | wc.wordset("one eleven twelve half quarter past")
 _ARTICLES = frozenset({"a", "an", "the"})
 _ADJECTIVE_ENDINGS = tuple(wc.wordset("ent ant ous ive ful less able ible ic al ary ish ese est"))

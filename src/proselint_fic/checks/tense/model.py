@@ -54,7 +54,14 @@ _PAST_TIME = re.compile(
     r"|as a (?:child|kid|girl|boy|teenager|teen|baby|student)"
     r"|when (?:i|he|she|we|they|you) (?:was|were)\b"
     r"|(?:years|months|weeks|days|decades|hours) (?:before|earlier|back)"
-    r"|for (?:\w+ )?(?:years|months|decades|ages|a lifetime|generations)"
+    r"|for (?:[\w-]+ )?(?:years|months|decades|ages|a lifetime|generations)"
+    r"|before (?:that|then)|ever since"
+    r"|on (?:my|his|her|their|our|your|the) (?:first|second|third|fourth|fifth|last) "
+    r"(?:day|night|morning|evening|week)"
+    # An age ("at eighteen", "at the age of six"); not a clock time ("at twenty past").
+    r"|at (?:the age of [\w-]+|(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-\w+)?"
+    r"(?! past| to| minutes| o'clock))"
     r"|(?:that|this) (?:morning|afternoon|evening|night|day|week|summer|winter|spring|"
     r"autumn|fall|year|time)"
     r"|in those days|in (?:19|20)\d\d|(?:by|until|till|even|since) then)\b"
@@ -98,6 +105,7 @@ class _SceneData:
     switches: int = 0  # changes of tense between one voting verb and the next
     first_person: bool = False
     second_person: bool = False
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +134,7 @@ def _analyse(document: Document) -> Analysis:
     reader = SentenceReader(table, names)
     scenes: list[_SceneData] = []
     for scene in document.scenes:
-        data = _SceneData()
+        data = _SceneData(names=names)
         for span in scene.paragraphs:
             paragraph = tokenize(view, lower_view, span)
             data.paragraphs.append(paragraph)
@@ -408,14 +416,21 @@ def _clause_end(paragraph: Paragraph, event: Event) -> int:
     return stop
 
 
-def _reported(paragraph: Paragraph, event: Event, table: VerbTables) -> bool:
+def _reported(paragraph: Paragraph, event: Event, table: VerbTables, events: list[Event]) -> bool:
     """A verb of saying or knowing governs the event: "he tells her he missed her".
 
-    The search stops at ", and" or a semicolon, where a new main clause starts.
+    The search stops at ", and" or a semicolon, where a new main clause starts. A verb
+    in a chain is governed by what governs the chain's first verb, never by that verb
+    ("she said goodbye and leaves" is no report).
     """
     first, _ = paragraph.sentences[event.sentence]
     lower = paragraph.lower
-    for m in range(event.subject_index - 1, max(first, event.index - 14) - 1, -1):
+    begin = event.subject_index - 1
+    if event.subject == "chain":
+        heads = [e for e in events if e.index < event.index and e.subject != "chain"]
+        if heads:
+            begin = heads[-1].subject_index - 1
+    for m in range(begin, max(first, event.index - 14) - 1, -1):
         word = lower[m]
         if word in {";", ":"}:
             return False
@@ -498,7 +513,7 @@ def _judge(
     if tense == "present" and _followed_by_now(paragraph, event):
         return "slip", ""
     others = [e for e in sentence.events if e is not event and e.subject != "relative"]
-    mixed = any(other.tense == tense for other in others)
+    mixed = any(_anchors(other, event, paragraph, tense) for other in others)
     if not event.main or event.subject == "relative":
         simultaneous = _simultaneous(event, sentence, tense, mixed) and not _generic(event, data)
         return ("slip", "") if simultaneous or _ongoing(event, sentence, tense) else None
@@ -506,7 +521,9 @@ def _judge(
         return None
     if event.aspect == "modal" and event.lemma != "can":
         return ("weak", "a modal can look ahead from the past") if event.lemma == "will" else None
-    reason, soft = _weak_reason(event, tense, data, paragraph)
+    if tense == "present" and _reports_ahead(event, sentence, tense):
+        return "weak", "a report of something said earlier"
+    reason, soft = _weak_reason(event, tense, data, sentence)
     if reason and not (soft and mixed):
         return "weak", reason
     if mixed or _isolated(sentences, position, tense):
@@ -514,6 +531,38 @@ def _judge(
     if _carries_on_backstory(sentences, position, tense):
         return None
     return "weak", "the narration around it is in the same tense"
+
+
+def _anchors(other: Event, event: Event, paragraph: Paragraph, tense: Tense) -> bool:
+    """Whether ``other``, a verb of the same sentence, ties ``event`` to the scene's time.
+
+    A present perfect looks back itself ("he wasn't; I've seen it"), the content of a
+    report keeps the tense of the thing reported ("he said he wants"), and a clause after
+    a semicolon or colon can step back from the one before it ("everyone knows why; he
+    lost"), so none of them makes the other tense a slip.
+    """
+    if other.tense != tense:
+        return False
+    if other.aspect == "perfect" and tense == "present":
+        return False
+    if not other.main and tables().lemma(other.subordinator) in wc.REPORTING:
+        return False
+    low, high = sorted((other.index, event.index))
+    return not any(word in {";", ":"} for word in paragraph.lower[low:high])
+
+
+def _reports_ahead(event: Event, sentence: _Sentence, tense: Tense) -> bool:
+    """ "He said the buyers will come in spring": a past verb of saying whose report is in
+    the present or future was said before the scene's moment."""
+    if event.lemma not in _SAYING:
+        return False
+    return any(
+        other.index > event.index and not other.main and other.tense == tense
+        for other in sentence.events
+    )
+
+
+_SAYING = wc.wordset("say tell write promise explain mention swear claim insist warn")
 
 
 def _carries_on_backstory(sentences: list[_Sentence], position: int, tense: Tense) -> bool:
@@ -552,7 +601,7 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
             return True  # a past frame: "when he promised to come back, he meant it"
     elif "if" in scope:
         return True
-    return _reported(paragraph, event, tables())
+    return _reported(paragraph, event, tables(), sentence.events)
 
 
 def _time_reaches(paragraph: Paragraph, event: Event) -> bool:
@@ -564,13 +613,23 @@ def _time_reaches(paragraph: Paragraph, event: Event) -> bool:
     lower = paragraph.lower
     end = _clause_end(paragraph, event)
     if end + 1 < stop and lower[end + 1] not in _RELATIVES:
-        end += 1
-        while end < stop and lower[end] not in wc.BOUNDARY_PUNCTUATION:
-            end += 1
+        end = _phrase_end(lower, end + 1, stop)
+        # Phrases without a clause of their own stack up after it ("we trained together,
+        # back at the academy, ten years ago"): the time at the end still dates the verb.
+        while end + 1 < stop and lower[end] == "," and lower[end + 1] not in _NEW_CLAUSE:
+            end = _phrase_end(lower, end + 1, stop)
     return _PAST_TIME.search(" ".join(lower[first:end])) is not None
 
 
+def _phrase_end(lower: list[str], start: int, stop: int) -> int:
+    end = start
+    while end < stop and lower[end] not in wc.BOUNDARY_PUNCTUATION:
+        end += 1
+    return end
+
+
 _RELATIVES = frozenset({"where", "who", "whom", "whose", "which", "that"})
+_NEW_CLAUSE = _RELATIVES | wc.COORDINATORS | wc.SUBORDINATORS | frozenset(wc.SUBJECT_PRONOUNS)
 
 
 def _every_period(words: list[str]) -> bool:
@@ -597,6 +656,8 @@ def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) 
     main = _governing_main(event, sentence)
     if main is None or main.tense != tense:
         return False
+    if event.subordinator in _ALONGSIDE and (lower[at - 2] in _DEGREE or main.lemma in _STATES):
+        return False  # "the room is exactly as she left it": a comparison, not a moment
     if event.subordinator in _TEMPORAL and not _lone_shift(event, sentence, tense, lower):
         return False
     return not _explained(sentence, event, tense)
@@ -607,6 +668,8 @@ def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) 
 # verb in the other tense counts ("the ring he gave her before he left" is backstory).
 _ALONGSIDE = frozenset({"as", "while", "whilst"})
 _TEMPORAL = frozenset({"when", "before", "after", "until", "till", "once"})
+_DEGREE = wc.wordset("exactly just precisely much same such so nearly almost")
+_STATES = wc.wordset("be seem look remain stay feel sound")
 # "older than when she left", "since when": comparisons and phrases, not a time frame.
 _NOT_A_FRAME = frozenset({"than", "as", "from", "since", "of", "like", "just", "even"})
 
@@ -657,11 +720,16 @@ def _in_scene(event: Event) -> bool:
 
 
 def _weak_reason(
-    event: Event, tense: Tense, data: _SceneData, paragraph: Paragraph
+    event: Event, tense: Tense, data: _SceneData, sentence: _Sentence
 ) -> tuple[str, bool]:
     """Why a slip is only a weak signal, and whether a mixed sentence overrides that."""
+    paragraph = sentence.paragraph
     if event.subject_word == "i" and not data.first_person:
         return "a first-person aside in the narration", False
+    if tense == "past" and event.subject_word == "i" and _telling_now(paragraph, event):
+        return "a narrator's comment from the time of telling", False
+    if tense == "past" and _general_truth(data, sentence.number, event):
+        return "a general statement can keep its own tense", False
     if _generic(event, data):
         return "a general statement can keep its own tense", False
     if event.subject == "indefinite" and not _in_scene(event):
@@ -679,6 +747,79 @@ def _weak_reason(
     if event.subject == "pronoun" and event.word.lower().replace("’", "'") in wc.CONTRACTIONS:
         return "a contraction can be a voice aside", True
     return "", False
+
+
+def _telling_now(paragraph: Paragraph, event: Event) -> bool:
+    """ "I remember it even now", "I don't know why I did that", "—I have to admit—": a
+    first-person narrator of past events speaks in the present about remembering, knowing
+    or admitting, or from a *now* or *still*, or in a parenthesis."""
+    lower = paragraph.lower
+    at = event.subject_index
+    if at > 0 and lower[at - 1] in {"—", "–", "("}:
+        return True
+    verb = event.index
+    framing = _RECOLLECTION
+    if event.aspect in {"do", "modal"}:
+        verb += 1
+        while verb < len(lower) and lower[verb] in wc.GAP_WORDS:
+            verb += 1
+    elif event.lemma == "have" and lower[verb + 1 : verb + 2] == ["to"]:
+        verb += 2
+        framing = _ADMISSION  # "I have to say", "I have to admit"
+    if verb < len(lower) and tables().lemma(lower[verb]) in framing:
+        return True
+    clause = lower[max(at - 2, 0) : _clause_end(paragraph, event)]
+    return not _TELLING_TIME.isdisjoint(clause)
+
+
+_RECOLLECTION = wc.wordset(
+    "know remember recall forget think wonder guess suppose admit confess believe "
+    "understand doubt wish hope imagine realize realise swear bet regret"
+)
+_ADMISSION = _RECOLLECTION | {"say"}
+_TELLING_TIME = wc.wordset("now still anymore today")
+
+
+def _general_truth(data: _SceneData, number: int, event: Event) -> bool:
+    """A general statement in past narration: a sentence that opens on a bare noun and a
+    present copula or a kind ("Pianos are like people", "Stars like that burn"), and
+    the sentences straight after it that go on about *they* or *it*."""
+    paragraph = data.paragraphs[number]
+    if _opens_on_kind(paragraph, event.sentence, data.names):
+        return True
+    if event.subject_word not in {"they", "it"}:
+        return False
+    events = data.events[number]
+    for earlier in range(event.sentence - 1, max(event.sentence - 3, -1), -1):
+        if any(e.sentence == earlier and e.main and e.tense == "past" for e in events):
+            return False
+        if _opens_on_kind(paragraph, earlier, data.names):
+            return True
+    return False
+
+
+def _opens_on_kind(paragraph: Paragraph, number: int, names: frozenset[str]) -> bool:
+    first, stop = paragraph.sentences[number]
+    lower = paragraph.lower
+    head = lower[first]
+    if (
+        stop - first < 3
+        or not head.isalpha()
+        or head in wc.NOT_NAMES
+        or head.endswith(("ing", "ly"))
+        or paragraph.word(first) in names
+    ):
+        return False
+    table = tables()
+    if table.is_verb_form(head) and not table.is_nominal(head):
+        return False
+    m = first + 1
+    if lower[m] == "like" and lower[m + 1] in {"that", "this", "these", "those", "them"}:
+        return True  # "Stars like that": a kind, not a thing in the scene
+    if lower[m] == ",":
+        # A tag inside the statement: "Pianos, she told me once, are ..."
+        m = next((n + 1 for n in range(m + 1, min(m + 7, stop)) if lower[n] == ","), m)
+    return m + 1 < stop and lower[m] in {"is", "are"} and not lower[m + 1].endswith("ing")
 
 
 def _followed_by_now(paragraph: Paragraph, event: Event) -> bool:

@@ -49,6 +49,13 @@ LEGITIMATE_SHIFTS: tuple[str, ...] = (
     "Ruth opens the envelope and unfolds the page.\n\n"
     "Dear Ruth, I was wrong about the house. I sold it in May and I moved north.\n\n"
     "She reads it again. She folds it into her pocket and walks to the car.",
+    # backstory dated by a phrase or "ever since"
+    "Lotte waits on the platform. The board flickers and goes blank. Before that, she was "
+    "a nurse. She checks her watch. She lost the final to her brother, and he has teased "
+    "her ever since. She looks down the line and sits on the bench.",
+    # a comparison with "as", and a noun after a participle that looks like a verb
+    "I unlock the studio. The room is exactly as I left it, my hands finding marks in the "
+    "old paint. I pick up a brush.",
 )
 
 
@@ -110,6 +117,10 @@ SLIP = RuleMeta(
         "down and led the mare to the trough. The stable boy took the reins.",
         "Corin sweeps the porch and shakes out the mat. Nobody came up the lane all "
         "morning. She leans the broom by the door and goes inside.",
+        "Lotte waits on the platform. By ten o'clock the platform was empty. She sits on "
+        "the bench and opens her book.",
+        "Ansel rowed out past the breakwater. The sea was flat and grey. He shipped the "
+        "oars. A gust of cold wind rocks the boat. He gripped the side.",
     ),
     passes=(
         *LEGITIMATE_SHIFTS,
@@ -117,6 +128,14 @@ SLIP = RuleMeta(
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
         "Wren laughs, a small cracked sound. She sets the cup down with her hands "
         "folded around it. A paper bird folded from a receipt sits on the sill.",
+        # a general truth and a narrator's present are weak signals, not slips
+        "Ansel rowed out past the breakwater. The sea was flat and grey. He shipped the "
+        "oars. Tides are patient; they come back twice a day and nobody stops them. He "
+        "watched the water for an hour.",
+        "Lotte waits on the platform. A clerk came by last week. He told her the line "
+        "closes in spring. She sits on the bench and opens her book.",
+        "I carried the lamp down the steps. I remember the cold of it even now. I still "
+        "can't eat an apple without thinking of that room. I found the crate.",
     ),
     fixes=(
         FixExample(
@@ -167,12 +186,21 @@ WEAK_SLIP = RuleMeta(
         "run of past-tense sentences inside present-tense narration (often backstory), "
         "a negated or emphatic *didn't*/*did*, *there is*/*there was*, a narrator's "
         "comment such as *it is true that*, a first-person aside in third-person "
-        "narration. Off by default; turn it on for a closer edit. See "
-        f"{DOCS_PAGE}."
+        "narration, a general truth (*Tides are patient; they come back*), a first-person "
+        "narrator's present (*I remember it even now*), a past verb of saying whose report "
+        "is in the present (*he said the line closes*). Off by default; turn it on for a "
+        f"closer edit. See {DOCS_PAGE}."
     ),
     flags=(
         "Lena locks the shop and counts the till. There was a knock at the back door. "
         "She stops counting and listens. She puts the cash box away.",
+        "Ansel rowed out past the breakwater. The sea was flat and grey. He shipped the "
+        "oars. Tides are patient; they come back twice a day. He watched the water.",
+        "I carried the lamp down the cellar steps. The air smelled of apples. I found the "
+        "crate behind the boiler. I remember the cold of it even now. I lifted the lid.",
+        "Lotte waits on the platform. The board flickers and goes blank. She checks her "
+        "watch. A clerk came by last week. He said they close the line in spring. She sits "
+        "on the bench and opens her book.",
     ),
     passes=(
         *LEGITIMATE_SHIFTS,

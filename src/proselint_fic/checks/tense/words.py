@@ -114,7 +114,7 @@ PERIODS = wordset(
 ADJECTIVES = wordset(
     "big small little large huge tiny tall short long wide narrow thick thin heavy pale "
     "bright soft loud slow quick hot warm empty full sharp dull smooth rough strange odd "
-    "faint great lovely ugly pretty shiny rusty dusty battered lopsided crooked"
+    "faint great lovely ugly pretty shiny rusty dusty battered lopsided crooked old young new"
 )
 # Verbs of position and appearance that come before their subject after a fronted place
 # ("On the hill stands a house", "Down the lane came a cart").

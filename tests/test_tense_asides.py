@@ -1,0 +1,127 @@
+"""Shifts of tense a writer means: general truths and a narrator's present in past
+narration, reported and dated backstory in present narration, and words that only look
+like verbs. Slips next to them must still be found."""
+
+from __future__ import annotations
+
+import pytest
+
+from proselint_fic.checks.tense import rules
+from proselint_fic.document import Document
+
+RULES = {rule.meta.id: rule for rule in rules()}
+
+HARBOUR = (
+    "Ansel rowed out past the breakwater. The sea was flat and grey. He shipped the oars "
+    "and let the boat drift. "
+)
+CELLAR = (
+    "I carried the lamp down the cellar steps. The air smelled of apples and wet stone. "
+    "I found the crate behind the boiler. "
+)
+STATION = (
+    "Lotte waits on the platform. The board flickers and goes blank. She checks her watch "
+    "and looks down the line. "
+)
+STUDIO = "I unlock the studio and switch on the lamps. The canvases lean against the wall. "
+
+
+def _flagged(text: str, rule_id: str = "tense.slip") -> list[str]:
+    document = Document(text)
+    return [document.text[m.start : m.end] for m in RULES[rule_id].check(document)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a general truth that opens on a bare noun, and the sentences that go on about it
+        HARBOUR + "Tides are patient; they come back twice a day and nobody stops them. "
+        "He watched the water for an hour.",
+        HARBOUR + "Boats like that last for decades. They don't leak, they don't rot. He "
+        "watched the water for an hour.",
+        HARBOUR + "Salt, his uncle told him, is a slow thief: it eats the nails first. He "
+        "watched the water for an hour.",
+        # a first-person narrator speaks from the time of telling
+        CELLAR + "I remember the cold of it even now. I lifted the lid.",
+        CELLAR + "I still can't eat an apple without thinking of that room. I lifted the lid.",
+        CELLAR + "I don't know why I opened it. I lifted the lid.",
+        CELLAR + "It was, and I have to say this, the heaviest thing I ever carried. The lid "
+        "was nailed down. I pried it up.",
+        CELLAR + "The lid was—I admit it—already loose. I pried it up.",
+    ],
+)
+def test_past_narration_leaves_intended_present_alone(text: str) -> None:
+    assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            HARBOUR + "Tides are patient; they come back twice a day. He watched the water.",
+            "general statement",
+        ),
+        (CELLAR + "I remember the cold of it even now. I lifted the lid.", "time of telling"),
+        (
+            STATION + "A man from the council came by last week. He said they will close the "
+            "line in spring. She sits on the bench.",
+            "said earlier",
+        ),
+    ],
+)
+def test_intended_shifts_are_weak_signals(text: str, reason: str) -> None:
+    document = Document(text)
+    messages = [m.message for m in RULES["tense.weak-slip"].check(document)]
+    assert any(reason in message for message in messages), messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # backstory dated by a phrase, an age or "ever since"
+        STATION + "Before that, she was a nurse. She checks her watch again.",
+        STATION + "She lost to her brother in the final, and he has teased her ever since. "
+        "She checks her watch again.",
+        STATION + "Her father drove this line for thirty-one years. He started as a porter "
+        "at sixteen. She checks her watch again.",
+        STATION + "We met on the same platform, back in the old station, nine years ago; she "
+        "was late then too. She checks her watch again.",
+        STATION + "I noticed the crack in the clock on my first day here. The clock still runs.",
+        # a report keeps the tense of what was said, and a present perfect looks back
+        STATION + "A man from the council came by last week. He said the line will close "
+        "in spring. She sits on the bench.",
+        STATION + "I doubted the timetable. It wasn't wrong; I've checked it since. She "
+        "sits on the bench.",
+        # a clause after a semicolon can step back from the one before it
+        STATION + "Everyone on the platform knows the story; the last train crashed. She "
+        "sits on the bench.",
+        # a comparison with "as", not a moment
+        STUDIO + "The room is exactly as I left it. I pick up a brush.",
+        # nouns and participles that look like verbs
+        STUDIO + "My fingers, finding grips in the old frame, pull it loose. I pick up a brush.",
+        STUDIO + "The shelf is bare—no jar, no rag folded over the edge. I pick up a brush.",
+    ],
+)
+def test_present_narration_leaves_backstory_alone(text: str) -> None:
+    assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # slips beside the new exceptions are still found
+        (HARBOUR + "The wind is cold. He pulled his collar up.", "is"),
+        (CELLAR + "I lift the lid. The crate was full of letters.", "lift"),
+        # a clock time opening the clause, and a subject with a bare "of" phrase
+        (STATION + "By ten o'clock the platform was empty. She sits on the bench.", "was"),
+        (STATION + "At 9:40 a porter walked past. She sits on the bench.", "walked"),
+        (HARBOUR + "A gust of cold wind rocks the boat. He gripped the side.", "rocks"),
+        # a chain after a reported clause still slips
+        (
+            HARBOUR + "It was going to rain, his father said, and pulls the tarp over the nets.",
+            "pulls",
+        ),
+    ],
+)
+def test_slips_are_still_found(text: str, slip: str) -> None:
+    assert _flagged(text) == [slip]
