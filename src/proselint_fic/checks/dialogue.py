@@ -72,7 +72,10 @@ TAG_VERBS = frozenset(
         reassured recite recites recited rant rants ranted preach preaches preached
         lecture lectures lectured ramble rambles rambled drone drones droned slur slurs
         slurred yelp yelps yelped squawk squawks squawked howl howls howled
-        pant pants panted wheeze wheezes wheezed
+        pant pants panted wheeze wheezes wheezed holler hollers hollered bawl bawls bawled
+        bray brays brayed screech screeches screeched whoop whoops whooped cheer cheers
+        cheered bluster blusters blustered trumpet trumpets trumpeted warble warbles warbled
+        pipe pipes piped chirrup chirrups chirruped
         """
     )
 )
@@ -335,12 +338,12 @@ _SPOKEN_PARTICLES = {
     "fire": ("back",),
 }
 # Words that show a verb acting on something (a place, an object): "rummaged through a
-# drawer", "stamped out the fire". A verb of speaking rarely takes them straight after.
+# drawer", "stamped out the fire". A verb of speaking rarely takes them straight after;
+# "over", "across", "at" and "up" it often does ("hollered over the wind", "piped up").
 _ACTION_FOLLOWERS = frozenset(
     _forms(
         """
-        through into onto out at across around over under up down off toward towards
-        the a an his her their its my your our
+        through into onto out down off the a an his her their its my your our
         """
     )
 )
@@ -551,6 +554,8 @@ def rules() -> list[Rule]:
                     '"Really?" she grins.',
                     '"Fine," I nod.',
                     '"Out," she points at the door.',
+                    '"Maybe," Maud rummaged through a drawer.',
+                    '"Sorry," she stamped out the little fire.',
                 ],
                 passes=[
                     '"I do." She smiles.',
@@ -559,6 +564,8 @@ def rules() -> list[Rule]:
                     '"I do," she laughed.',
                     '"Really?" She grins.',
                     '"It was last month," Freya pointed out.',
+                    '"She\'s turning," he hollered over the wind.',
+                    '"Go," she texted back. "Now," he shot back.',
                 ],
                 fixes=[
                     ('"I do," she smiles.', '"I do." She smiles.'),
