@@ -125,3 +125,25 @@ def test_present_narration_leaves_backstory_alone(text: str) -> None:
 )
 def test_slips_are_still_found(text: str, slip: str) -> None:
     assert _flagged(text) == [slip]
+
+
+def test_a_first_person_narrator_watching_someone_else_is_still_the_narrator() -> None:
+    text = (
+        "I sit with Hanne on the steps. She shows me the cut on her thumb.\n\n"
+        "She winces when I touch it. She says it is nothing. She laughs at me.\n\n"
+        "I got the kit from the car, and I wrap the thumb for her. She thanks me and "
+        "looks away. She watches the road.\n\n"
+        "I sit beside her. She leans on my shoulder. She closes her eyes."
+    )
+    assert _flagged(text) == ["got"]
+
+
+def test_a_letter_in_the_first_person_keeps_its_own_voice() -> None:
+    text = (
+        "Ruth opens the envelope and sits by the window. She reads slowly.\n\n"
+        "I was wrong about the house. I sold it in May and I moved north. I think of you "
+        "often.\n\n"
+        "She folds it away. She stands and goes to the door. She locks it."
+    )
+    assert _flagged(text) == []
+    assert _flagged(text, "tense.weak-slip") == []

@@ -316,12 +316,23 @@ def _mark_quoted_voice(data: _SceneData) -> None:
         per_paragraph.append((mine, theirs))
         first_person += mine
         third_person += theirs
-    scene_is_first_person = data.first_person = first_person > third_person
+    # A first-person narrator may talk about someone else more than about themselves; an
+    # "I" that common, and in several paragraphs, is the narrator's, not an aside's or a
+    # letter's.
+    spread = sum(1 for mine, _ in per_paragraph if mine) >= _NARRATOR_PARAGRAPHS
+    data.first_person = first_person > third_person or (
+        spread and first_person * _NARRATOR_I_RATIO >= third_person
+    )
     data.second_person = second_person > max(first_person, third_person)
     letters = _letter_paragraphs(data.paragraphs)
     for number, (mine, theirs) in enumerate(per_paragraph):
-        other_voice = (mine > theirs) if not scene_is_first_person else False
+        other_voice = (mine > theirs) if not data.first_person else False
         data.quoted.append(number in letters or other_voice)
+
+
+# Third-person subjects per first-person one up to which the narration is first-person.
+_NARRATOR_I_RATIO = 2
+_NARRATOR_PARAGRAPHS = 3
 
 
 def _letter_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
