@@ -547,14 +547,12 @@ def _judge(
 def _anchors(other: Event, event: Event, paragraph: Paragraph, tense: Tense) -> bool:
     """Whether ``other``, a verb of the same sentence, ties ``event`` to the scene's time.
 
-    A present perfect looks back itself ("he wasn't; I've seen it"), the content of a
-    report keeps the tense of the thing reported ("he said he wants"), and a clause after
-    a semicolon or colon can step back from the one before it ("everyone knows why; he
-    lost"), so none of them makes the other tense a slip.
+    The content of a report keeps the tense of the thing reported ("he said he wants"),
+    and a clause after a semicolon or colon can step back from the one before it
+    ("everyone knows why; he lost", "he wasn't; I've seen it"), so neither makes the
+    other tense a slip.
     """
     if other.tense != tense:
-        return False
-    if other.aspect == "perfect" and tense == "present":
         return False
     if not other.main and tables().lemma(other.subordinator) in wc.REPORTING:
         return False
@@ -567,12 +565,21 @@ def _reports_ahead(event: Event, sentence: _Sentence, tense: Tense) -> bool:
     the present or future was said before the scene's moment."""
     if event.lemma not in _SAYING:
         return False
+    # The report starts right after the verb ("said they", "told her they"), not in a
+    # later clause of manner or time ("said, as gently as he can").
+    lower = sentence.paragraph.lower
     return any(
-        other.index > event.index and not other.main and other.tense == tense
+        0 < other.subject_index - event.index <= _REPORT_GAP
+        and not other.main
+        and other.tense == tense
+        and wc.BOUNDARY_PUNCTUATION.isdisjoint(lower[event.index : other.subject_index])
+        and lower[other.subject_index - 1] not in wc.SUBORDINATORS - {"that"}
         for other in sentence.events
     )
 
 
+# Words between a verb of saying and its report's subject: "told her that they".
+_REPORT_GAP = 3
 _SAYING = wc.wordset("say tell write promise explain mention swear claim insist warn")
 
 
