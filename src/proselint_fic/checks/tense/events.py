@@ -472,10 +472,13 @@ class SentenceReader:
         bare noun, with up to one word before that noun. Not after a comma, where such
         phrases are more often items of a list ("a stack of boxes wrapped in plastic")."""
         lower = p.lower
-        m = k
-        if m - 1 > first and lower[m - 1] != "of" and self._nounish(lower[m - 1]):
-            m -= 1
-        if m - 2 < first or lower[m - 1] != "of" or not self._nounish(lower[k]):
+        if lower[k - 1] == "of":
+            m = k
+        elif k - 2 >= first and lower[k - 2] == "of" and self._nounish(lower[k - 1]):
+            m = k - 1
+        else:
+            return None
+        if m - 2 < first or not self._nounish(lower[k]):
             return None
         if lower[k] in wc.ADJECTIVES or lower[k].endswith(("'s", "s'", "ing")):
             return None
