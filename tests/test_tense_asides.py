@@ -147,3 +147,29 @@ def test_a_letter_in_the_first_person_keeps_its_own_voice() -> None:
     )
     assert _flagged(text) == []
     assert _flagged(text, "tense.weak-slip") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last item of a list of described things
+        STATION + "Just a bench by the wall and a paper cup wedged underneath it.",
+        STATION + "A porter comes by with rain on his cap and a parcel wrapped in brown paper.",
+        # a possessive noun phrase that "with" governs, however long the list
+        STATION + "A man runs up with a coffee balanced on one palm and his scarf knotted "
+        "around his neck.",
+        # a clause of manner
+        CELLAR + "The jars had gone cloudy, the way old jars do.",
+        # a month dates the backstory
+        STATION + "The last train left in October. Nobody knows why.",
+        # nouns the verb tables also list
+        HARBOUR + "A trawler lay at anchor, its lamps long dead. The mooring fees were high.",
+    ],
+)
+def test_descriptions_and_dated_backstory_are_no_slips(text: str) -> None:
+    assert _flagged(text) == []
+
+
+def test_a_clause_joined_with_a_comma_and_is_still_read() -> None:
+    text = STATION + "The board flickers, and a train pulled in beside the platform."
+    assert _flagged(text) == ["pulled"]

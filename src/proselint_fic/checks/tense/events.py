@@ -152,7 +152,9 @@ class SentenceReader:
         self.table = table
         self.names = names
         # Prepositions and particles are never the finite verb ("rattles over", "backs").
-        not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS
+        not_verbs = (
+            (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS | wc.RARELY_VERBS
+        )
         self.verbish = (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
         self._nounish_memo: dict[str, bool] = {}
         self._gap_memo: dict[str, bool] = {}
@@ -322,22 +324,43 @@ class SentenceReader:
         before, so the past form after them is a participle. A bare "a dog" is more
         often a new clause spliced on ("she sits, a dog barked")."""
         lower = p.lower
+        if lower[start] not in {"a", "an", "no"} or start == 0:
+            return False
+        if lower[start - 1] == "and":
+            return self._listed_with_and(lower, start, index, found)
         # "no cap, no newspaper folded in half": a list of what is missing, each item a
         # noun, so "no" + noun + past form after a comma describes as well.
         shortest = 2 if lower[start] == "no" else 3
         return (
-            lower[start] in {"a", "an", "no"}
-            and index - start >= shortest
-            and start > 0
+            index - start >= shortest
             and lower[start - 1] == ","
             and bool(found)
             and found[-1].main
         )
 
+    def _listed_with_and(
+        self, lower: list[str], start: int, index: int, found: list[Event]
+    ) -> bool:
+        """ "a hook on the wall and a small card tucked underneath it", "rain on his
+        nose and a bundle wrapped in a towel": the last item of a list of things, each
+        described; the past form is a participle when a place follows it. A clause
+        joined on has a comma before its "and" ("the fire pops, and a log collapsed into
+        embers") or no such phrase ("and a man walked away")."""
+        after = index + 1
+        return (
+            index - start >= 2
+            and (start < 2 or lower[start - 2] != ",")
+            and after + 1 < len(lower)
+            and lower[after] in wc.PLACE_PREPOSITIONS
+            and lower[after + 1] not in wc.BOUNDARY_PUNCTUATION
+            and lower[after + 1] not in {".", "!", "?", "…"}
+            and (not found or found[-1].main)
+        )
+
     def _after_with(self, lower: list[str], first: int, index: int) -> bool:
         """ "with his glasses on and his phone held out": a noun and a past form that a
         "with" earlier in the clause governs describe, they do not narrate."""
-        for m in range(index - 1, max(first, index - 10) - 1, -1):
+        for m in range(index - 1, max(first, index - 14) - 1, -1):
             word = lower[m]
             if word in wc.BOUNDARY_PUNCTUATION:
                 return False
@@ -456,6 +479,11 @@ class SentenceReader:
         start = self._determiner_before(p, first, k)
         if start is None:
             return self._of_phrase(p, first, k)
+        if lower[start] == "the" and lower[start + 1] == "way" and k > start + 1:
+            # "the way letters do", "the way he smiled": a clause of manner, whose
+            # subject comes after "way" and which never carries the narration.
+            _, person, _ = self._noun_phrase_result(lower, start + 2, k)
+            return start + 2, person, "relative"
         for _ in range(_PREPOSITIONAL_PHRASES):
             if not (start > first + 1 and lower[start - 1] in wc.NOUN_PHRASE_PREPOSITIONS):
                 break

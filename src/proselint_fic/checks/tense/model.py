@@ -64,7 +64,10 @@ _PAST_TIME = re.compile(
     r"(?! past| to| minutes| o'clock))"
     r"|(?:that|this) (?:morning|afternoon|evening|night|day|week|summer|winter|spring|"
     r"autumn|fall|year|time)"
-    r"|in those days|in (?:19|20)\d\d|(?:by|until|till|even|since) then)\b"
+    r"|in those days|in (?:19|20)\d\d|(?:by|until|till|even|since) then"
+    # A month ("left in October", "since March"); not "may", which is too often a verb.
+    r"|(?:in|last|since|until|by|early|late|mid|that) (?:january|february|march|april|june"
+    r"|july|august|september|october|november|december))\b"
     # "then" closing a clause means "at that time" ("she was nineteen then"); opening one
     # ("and then, she left") it means "next", which is no time expression.
     r"|(?<=[a-z] )(?<!and )(?<!but )(?<!just )then (?=[.,;:!?—])"

@@ -84,6 +84,14 @@ FRONTED_ADVERBS = wordset(
 )
 # A fronted phrase of time ("at some point she", "after a while he", "at last they"):
 # a preposition, then an indefinite determiner and a time noun, or a bare time word.
+# Forms the verb tables list that fiction nearly always uses as something else: "the
+# docking fees", "its lights long dead" ("she longed for" keeps "longed").
+RARELY_VERBS = wordset("fee fees long")
+# Prepositions of place that a participle takes ("a card tucked underneath it").
+PLACE_PREPOSITIONS = wordset(
+    "in into inside on onto under underneath beneath below over above behind beside "
+    "against between around across along through"
+)
 TIME_PREPOSITIONS = wordset("at in after for by within on during")
 TIME_NOUNS = wordset(
     "point moment while minute second instant hour time night morning evening afternoon "
