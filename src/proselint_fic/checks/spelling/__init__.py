@@ -50,6 +50,7 @@ UNKNOWN_WORD = RuleMeta(
         "She lay awake on the lumpy matres all night.",
         "He was defnitely not coming back.",
         "Somehting moved in the dark.",
+        "Porcelian dolls lined the shelf.",
     ),
     passes=(
         "Mira laughed. \"Y'know, I'm gonna need 'em back, Dav.\"",

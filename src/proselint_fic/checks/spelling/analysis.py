@@ -58,6 +58,8 @@ COMPOUND_RANK = 24
 # Words built on a base (macking, pupiled, luv) need a base that is not itself obscure:
 # SCOWL's rarest words (thro, haver) would otherwise excuse slips of common ones.
 BASE_RANK = 10
+# From this length a capitalised word one plain edit from a dictionary word is a slip.
+LONG_WORD = 8
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
@@ -409,7 +411,14 @@ class _Analyser:
         # only a slip of a very common word (Somehting, Becasue) gives it away, since names
         # often sit one letter from a rarer word (Marek, mark; Alys, alas).
         if capitalised:
-            return close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is None
+            # A long word is another matter: names seldom sit one plain edit from a long
+            # dictionary word (Porcelian, Handwriten).
+            long_slip = len(core) >= LONG_WORD and (
+                close_match(core, self.dialect, PLAIN_EDIT, BASE_RANK) is not None
+            )
+            return not long_slip and (
+                close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is None
+            )
         # Italics often hold foreign words; a derivation may be coined.
         if emphasis or morphology.is_derivation(core, self.common):
             # ... but not one doubled or dropped letter from a real word, however rare that
