@@ -173,3 +173,9 @@ def test_descriptions_and_dated_backstory_are_no_slips(text: str) -> None:
 def test_a_clause_joined_with_a_comma_and_is_still_read() -> None:
     text = STATION + "The board flickers, and a train pulled in beside the platform."
     assert _flagged(text) == ["pulled"]
+
+
+def test_a_verb_of_position_after_there_is_narration() -> None:
+    text = HARBOUR + "Beyond the point there stands a lighthouse with no lamp. He rowed on."
+    assert _flagged(text) == ["stands"]
+    assert _flagged(HARBOUR + "Beyond the point there is always a swell. He rowed on.") == []

@@ -261,6 +261,8 @@ class SentenceReader:
                 main, subordinator = False, before
             else:
                 main, subordinator = self._position(p, first, start, found)
+            if not main and lower[start] == "there" and self._after_place(lower, first, start):
+                main, subordinator = True, ""  # "Above the hill there hangs a curve"
             if kind in {"noun", "name"} and not main and subordinator in self.verbish:
                 return None  # "he planted the apple trees": an object, not a subject
             if (
@@ -787,6 +789,16 @@ class SentenceReader:
             and lower[m - 2] in wc.TIME_PREPOSITIONS
             and self._opens(lower, first, m - 2)
         )
+
+    def _after_place(self, lower: list[str], first: int, start: int) -> bool:
+        """Whether the words before ``start`` in its clause are a place phrase ("above the
+        hill", "behind the door"), which may open a clause before "there"."""
+        m = start - 1
+        while m > first and not self._opens(lower, first, m):
+            if lower[m] in wc.BOUNDARY_PUNCTUATION or lower[m] in wc.SUBORDINATORS:
+                return False
+            m -= 1
+        return start - m >= 2 and lower[m] in wc.PREPOSITIONS | wc.FRONTED_ADVERBS
 
     def _opens(self, lower: list[str], first: int, m: int) -> bool:
         """Whether token ``m`` starts a clause ("and slowly she turns", not "nearly a

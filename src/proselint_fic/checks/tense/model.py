@@ -761,13 +761,19 @@ def _weak_reason(
         following = paragraph.lower[event.index + 1 : event.index + 9]
         extraposed = "that" in following or "to" in following
         return "a narrator's comment can be in the present", not extraposed
-    if event.subject == "demonstrative":
+    if event.subject == "demonstrative" and not _there_inverted(event):
         return "a general statement can keep its own tense", True
     if event.aspect == "do" and tense == "present":
         return "a negated or emphatic past can be backstory", True
     if event.subject == "pronoun" and event.word.lower().replace("’", "'") in wc.CONTRACTIONS:
         return "a contraction can be a voice aside", True
     return "", False
+
+
+def _there_inverted(event: Event) -> bool:
+    """ "there hangs a lamp", "there stood a house": a verb of position after "there" sets
+    a scene, as narration does; "there is" may state a general fact."""
+    return event.subject_word == "there" and event.lemma in wc.INVERSION_VERBS
 
 
 def _telling_now(paragraph: Paragraph, event: Event) -> bool:
