@@ -10,7 +10,7 @@ reported, subordinate or relative clause.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal, TypeAlias
 
 from proselint_fic.checks.tense import words as wc
 from proselint_fic.checks.tense.lexicon import (
@@ -104,13 +104,9 @@ def finite(word: str, person: wc.Person, table: VerbTables) -> tuple[Tense, str]
     return ("present", base_lemma) if base_lemma is not None else None
 
 
-class _Subject(NamedTuple):
-    """Who does what a verb says: its person, how it was recognised, its word and index."""
-
-    person: wc.Person
-    kind: SubjectKind
-    word: str
-    position: int  # token index
+# Who does what a verb says: its person, how it was recognised, its word and its token
+# index. A plain tuple: one is made for every verb found, and a named tuple costs more.
+_Subject: TypeAlias = tuple[wc.Person, SubjectKind, str, int]
 
 
 def _event(
@@ -126,6 +122,7 @@ def _event(
     """The event for the verb at token ``index``: its tense and lemma, its subject, whether
     it opens a main clause (and if not, what subordinates it) and its aspect."""
     tense, lemma = verb
+    person, kind, word, position = subject
     main, subordinator = clause
     return Event(
         number,
@@ -135,10 +132,10 @@ def _event(
         p.word(index),
         tense,
         lemma,
-        subject.person,
-        subject.kind,
-        subject.word,
-        subject.position,
+        person,
+        kind,
+        word,
+        position,
         main,
         subordinator,
         aspect,
@@ -225,7 +222,7 @@ class SentenceReader:
             number,
             index,
             verb=("present", lemma),
-            subject=_Subject(person, kind, pronoun, index),
+            subject=(person, kind, pronoun, index),
             clause=(main, subordinator),
             aspect=self._aspect(p, index, lemma),
         )
@@ -280,7 +277,7 @@ class SentenceReader:
                 number,
                 index,
                 verb=(tense, lemma),
-                subject=_Subject(person, kind, lower[start], start),
+                subject=(person, kind, lower[start], start),
                 clause=(main, subordinator),
                 aspect=self._aspect(p, index, lemma),
             )
@@ -307,7 +304,7 @@ class SentenceReader:
             m -= 1
         if lower[m] not in wc.PREPOSITIONS or any(e.index > m for e in found):
             return None
-        subject = _Subject("3s", "noun", lower[index + 1], index + 1)
+        subject: _Subject = ("3s", "noun", lower[index + 1], index + 1)
         return _event(
             p, number, index, verb=resolved, subject=subject, clause=(True, ""), aspect="simple"
         )
@@ -676,7 +673,7 @@ class SentenceReader:
             number,
             index,
             verb=(tense, lemma),
-            subject=_Subject(head.person, "chain", head.subject_word, connector),
+            subject=(head.person, "chain", head.subject_word, connector),
             clause=(head.main, head.subordinator),
             aspect=self._aspect(p, index, lemma),
         )
