@@ -179,3 +179,31 @@ def test_a_verb_of_position_after_there_is_narration() -> None:
     text = HARBOUR + "Beyond the point there stands a lighthouse with no lamp. He rowed on."
     assert _flagged(text) == ["stands"]
     assert _flagged(HARBOUR + "Beyond the point there is always a swell. He rowed on.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past form between a noun and the verb the noun goes with
+        STATION + "The splint wrapped around her wrist itches.",
+        # an absolute phrase after a clause with its verb
+        STATION + "The ticket is thick and glossy, the price printed in gold.",
+        # the last item of a list with no verb
+        STATION + "Keys, a lighter, a bus pass, a coin bent in half.",
+        # a past form after a comma that takes an agent
+        STATION + "The hall stretches away, lit by a row of lamps.",
+    ],
+)
+def test_described_nouns_are_no_slips(text: str) -> None:
+    assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        (STATION + "A man walked onto the platform and waits.", "walked"),
+        (STATION + "The doors open, and the guard shouted at a boy.", "shouted"),
+    ],
+)
+def test_clauses_beside_described_nouns_are_still_read(text: str, slip: str) -> None:
+    assert slip in _flagged(text)

@@ -269,6 +269,8 @@ class SentenceReader:
                     (not main and subordinator not in wc.SUBORDINATORS)
                     or self._participle_phrase(p, first, index)
                     or self._appositive(p, start, index, found)
+                    or self._reduced_relative(p, index, person)
+                    or self._absolute(lower, start, index, found)
                 )
             ):
                 return None  # "with her father's coat wrapped round her": a participle
@@ -330,11 +332,67 @@ class SentenceReader:
         # "no cap, no newspaper folded in half": a list of what is missing, each item a
         # noun, so "no" + noun + past form after a comma describes as well.
         shortest = 2 if lower[start] == "no" else 3
+        if lower[start - 1] != "," or index - start < shortest - (0 if found else 1):
+            return False
+        if not found:
+            # "Screwdrivers, tape, a guitar pick shaped like a cat.": the last item of a
+            # list with no verb before it.
+            return lower[:start].count(",") >= 2 and index + 1 < len(lower) and (
+                lower[index + 1] in wc.PREPOSITIONS
+            )
+        return found[-1].main
+
+    def _reduced_relative(self, p: Paragraph, index: int, person: wc.Person) -> bool:
+        """ "The splint wrapped around his hand glows": a past form after a noun, then a
+        phrase, then the verb the noun really goes with. The past form describes."""
+        lower = p.lower
+        if index + 1 >= len(lower) or lower[index + 1] not in wc.PREPOSITIONS:
+            return False
+        for m in range(index + 2, min(len(lower), index + 9)):
+            word = lower[m]
+            if (
+                word in wc.BOUNDARY_PUNCTUATION
+                or word in wc.CLAUSE_OPENERS
+                or word in wc.SUBORDINATORS
+                or word in _ENDS
+            ):
+                return False
+            if (
+                word in self.verbish
+                and lower[m - 1] not in _NEVER_BEFORE_A_VERB
+                and (not self._nounish(word) or self._ends_clause(lower, m))
+                and finite(word, person, self.table) is not None
+            ):
+                return True
+        return False
+
+    def _participle_after_comma(self, lower: list[str], index: int) -> bool:
+        """A past form after a comma that takes an agent or a state ("lit by floodlights",
+        "wrapped in a blanket") describes what came before; it is no next verb."""
+        word = lower[index]
         return (
-            index - start >= shortest
+            (word in self.table.participles or word in self.table.past)
+            and index + 1 < len(lower)
+            and lower[index + 1] in {"by", "in", "with"}
+        )
+
+    def _ends_clause(self, lower: list[str], m: int) -> bool:
+        """A word that also names a thing is a verb where the clause ends on it, or on an
+        adverb after it ("the splint wrapped around her wrist itches (badly).")."""
+        following = lower[m + 1] if m + 1 < len(lower) else "."
+        return following in _ENDS or (following.endswith("ly") and following not in self.verbish)
+
+    def _absolute(self, lower: list[str], start: int, index: int, found: list[Event]) -> bool:
+        """ "The card was thick, the lettering embossed in silver", "rows of scaffolding,
+        lit by floodlights": after a clause with its verb, a comma, a noun phrase and a
+        past form taking a phrase describe; they are no clause of their own."""
+        return (
+            start > 0
             and lower[start - 1] == ","
             and bool(found)
             and found[-1].main
+            and index + 1 < len(lower)
+            and lower[index + 1] in wc.PREPOSITIONS
         )
 
     def _listed_with_and(
@@ -668,6 +726,8 @@ class SentenceReader:
         tense, lemma = resolved
         if not self._plausible_conjunct(p, index, connector, head, comma_only):
             return None
+        if comma_only and tense != head.tense and self._participle_after_comma(lower, index):
+            return None  # "the bay stretches out, lit by rows of floodlights"
         return _event(
             p,
             number,
@@ -855,6 +915,7 @@ _NEVER_NOUNISH = wc.NOT_NAMES.union(
     wc.SUBORDINATORS, wc.CONTRACTIONS, _AUXILIARIES, _NEGATIVES, wc.MODALS_ANY
 )
 # A finite verb never directly follows these.
+_ENDS = frozenset(".!?…")
 _NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his", "its"}
 _NOT_BEFORE_A_LATER_VERB = _NEVER_BEFORE_A_VERB | wc.NUMBERS
 _INDEFINITE_DETERMINERS = frozenset({"a", "an", "some", "one"})
