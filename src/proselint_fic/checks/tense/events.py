@@ -389,10 +389,13 @@ class SentenceReader:
         return (
             start > 0
             and lower[start - 1] == ","
+            and lower[start] not in {"a", "an"}  # "she eats, a dog barked": a new clause
             and bool(found)
             and found[-1].main
-            and index + 1 < len(lower)
+            and index + 2 < len(lower)
             and lower[index + 1] in wc.PREPOSITIONS
+            and lower[index + 2] not in _ENDS
+            and lower[index + 2] not in wc.BOUNDARY_PUNCTUATION
         )
 
     def _listed_with_and(
