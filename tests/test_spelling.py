@@ -356,3 +356,13 @@ def test_first_suggestions_on_norvigs_test_sets() -> None:
         bool(s) and s[0].lower() == r for w, r in pairs for s in [suggest(w, "en-US")]
     )
     assert right_first[True] / len(pairs) > 0.80
+
+
+def test_a_word_written_three_times_is_the_story_s_unless_a_typing_habit() -> None:
+    assert flagged_words("The wyrm slept. The wyrm woke. The wyrm ate the goat.") == []
+    assert flagged_words("She saw teh cat, then teh dog, then teh bird.") == ["teh"] * 3
+
+
+def test_genre_vocabulary_is_accepted() -> None:
+    text = "The medbay smelled of cryo gel; the mechs stood by the kaiju, and the bo'sun swore."
+    assert flagged_words(text) == []

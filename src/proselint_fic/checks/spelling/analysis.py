@@ -58,6 +58,8 @@ COMPOUND_RANK = 24
 # Words built on a base (macking, pupiled, luv) need a base that is not itself obscure:
 # SCOWL's rarest words (thro, haver) would otherwise excuse slips of common ones.
 BASE_RANK = 10
+# A word written this often is the writer's, unless it is a doubled or dropped letter.
+COINAGE_REPEATS = 3
 # From this length a capitalised word one plain edit from a dictionary word is a slip.
 LONG_WORD = 8
 
@@ -397,9 +399,18 @@ class _Analyser:
         if lower_counts[core] >= 2:
             # Written the same way twice: a coinage (bookwyrm), unless it is a doubled
             # letter away from a common word, or one slip from a very common one (hte, anf).
+            # Three times or more, only a doubled letter or swapped neighbours count (a
+            # habit such as "teh"): a story says "wyrm" as often as it likes, nobody slips
+            # from "warm" three times.
+            if lower_counts[core] >= COINAGE_REPEATS:
+                very_common_slip = self._swapped_from_very_common(core)
+            else:
+                very_common_slip = (
+                    close_match(core, self.dialect, CLOSE_COST, VERY_COMMON_RANK) is not None
+                )
             return (
                 close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
-                and close_match(core, self.dialect, CLOSE_COST, VERY_COMMON_RANK) is None
+                and not very_common_slip
             )
         if morphology.is_compound(core, self.rank):
             # Two common words run together (woodsmoke), unless a common long word is one
@@ -433,6 +444,14 @@ class _Analyser:
             morphology.has_word_at_an_end(core, self.rank)
             and nearest_cost(core, self.dialect) > FAR_COST
         )
+
+    def _swapped_from_very_common(self, lower: str) -> bool:
+        """ "teh", "hte", "adn": two neighbouring letters of a very common word swapped."""
+        for i in range(len(lower) - 1):
+            swapped = lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :]
+            if swapped != lower and self.rank(swapped) >= VERY_COMMON_RANK:
+                return True
+        return False
 
     def _has_twin(self, lower: str) -> bool:
         """The other dialect's form of a word this dialect spells its own way (colour)."""
