@@ -34,3 +34,13 @@ def run_json(
     done = run_cli("check", "--format", "json", *args, cwd=cwd, stdin=stdin)
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, json.loads(done.stdout)["diagnostics"]
+
+
+def tense_flags(text: str, rule_id: str = "tense.slip", **options: Any) -> list[str]:
+    """The words a tense rule flags in ``text``, through the rule's own ``check``."""
+    from proselint_fic.checks.tense import rules
+    from proselint_fic.document import Document, DocumentOptions
+
+    rule = next(r for r in rules() if r.meta.id == rule_id)
+    document = Document(text, options=DocumentOptions(**options))
+    return [document.text[m.start : m.end] for m in rule.check(document)]

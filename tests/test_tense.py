@@ -9,20 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from helpers import tense_flags
 from proselint_fic.checks.tense import rules
 from proselint_fic.checks.tense.lexicon import in_other_tense, tables
 from proselint_fic.checks.tense.model import analyse
 from proselint_fic.diagnostic import Severity
-from proselint_fic.document import Document, DocumentOptions
+from proselint_fic.document import Document
 from proselint_fic.rule import Rule
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 RULES = {rule.meta.id: rule for rule in rules()}
-
-
-def _flagged(text: str, rule_id: str = "tense.slip", **options: object) -> list[str]:
-    document = Document(text, options=DocumentOptions(**options))  # type: ignore[arg-type]
-    return [document.text[m.start : m.end] for m in RULES[rule_id].check(document)]
 
 
 # -- the verb table ---------------------------------------------------------------------
@@ -94,7 +90,7 @@ def test_rules_meet_the_contract() -> None:
     [(rule_id, text) for rule_id, rule in RULES.items() for text in rule.meta.flags],
 )
 def test_flags_examples(rule_id: str, text: str) -> None:
-    assert _flagged(text, rule_id)
+    assert tense_flags(text, rule_id)
 
 
 @pytest.mark.parametrize(
@@ -102,7 +98,7 @@ def test_flags_examples(rule_id: str, text: str) -> None:
     [(rule_id, text) for rule_id, rule in RULES.items() for text in rule.meta.passes],
 )
 def test_passes_examples(rule_id: str, text: str) -> None:
-    assert _flagged(text, rule_id) == []
+    assert tense_flags(text, rule_id) == []
 
 
 def test_fix_examples() -> None:
@@ -135,12 +131,12 @@ def test_past_tense_narration_flags_present_verbs() -> None:
         "He opened the door and sees her. She was standing by the window with her coat "
         "still on. He crossed the room. She turned around and smiled at him."
     )
-    assert _flagged(text) == ["sees"]
+    assert tense_flags(text) == ["sees"]
 
 
 def test_dialogue_and_thoughts_are_not_narration() -> None:
     text = PRESENT + ' "I walked here," she says. *He never came back.* She sits down.'
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 def test_flashback_in_past_perfect_and_its_simple_past_are_left_alone() -> None:
@@ -148,12 +144,12 @@ def test_flashback_in_past_perfect_and_its_simple_past_are_left_alone() -> None:
         PRESENT + " Years ago, her father had built this house. He laid every stone himself. "
         "He planted the apple trees. Now she stands in his kitchen and listens."
     )
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 def test_now_ties_a_past_verb_to_the_present() -> None:
     text = PRESENT + " The summer had made her into the person she was now. She sighs."
-    assert _flagged(text) == ["was"]
+    assert tense_flags(text) == ["was"]
 
 
 def test_scenes_keep_their_own_tense() -> None:
@@ -161,20 +157,20 @@ def test_scenes_keep_their_own_tense() -> None:
         "Years earlier, the house was full. Her father cooked on Sundays. Her brothers "
         "fought over the last potato. Her mother laughed at them and poured the wine."
     )
-    assert _flagged(PRESENT + "\n\n* * *\n\n" + past) == []
+    assert tense_flags(PRESENT + "\n\n* * *\n\n" + past) == []
 
 
 def test_configured_tense_decides_and_a_scene_in_the_other_tense_is_reported_once() -> None:
     text = PRESENT + " She stepped inside."
-    assert _flagged(text, tense="present") == ["stepped"]
-    assert _flagged(text, tense="past") == []
-    assert len(_flagged(text, "tense.mixed-scene", tense="past")) == 1
+    assert tense_flags(text, tense="present") == ["stepped"]
+    assert tense_flags(text, tense="past") == []
+    assert len(tense_flags(text, "tense.mixed-scene", tense="past")) == 1
 
 
 def test_a_mixed_scene_is_reported_once() -> None:
     meta = RULES["tense.mixed-scene"].meta
-    assert len(_flagged(meta.flags[0], "tense.mixed-scene")) == 1
-    assert _flagged(meta.flags[0], "tense.slip") == []
+    assert len(tense_flags(meta.flags[0], "tense.mixed-scene")) == 1
+    assert tense_flags(meta.flags[0], "tense.slip") == []
 
 
 def test_hard_wrapped_paragraphs_keep_dialogue_masked() -> None:
@@ -182,7 +178,7 @@ def test_hard_wrapped_paragraphs_keep_dialogue_masked() -> None:
         'She opened the letter at the table. "I know what you\ndid," it said, and '
         "she read it\ntwice. She folded it again and put it away. She went upstairs."
     )
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 def test_analysis_is_shared_by_the_three_rules() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import tense_flags
 from proselint_fic.checks.tense import rules
 from proselint_fic.document import Document
 
@@ -24,11 +25,6 @@ STATION = (
     "and looks down the line. "
 )
 STUDIO = "I unlock the studio and switch on the lamps. The canvases lean against the wall. "
-
-
-def _flagged(text: str, rule_id: str = "tense.slip") -> list[str]:
-    document = Document(text)
-    return [document.text[m.start : m.end] for m in RULES[rule_id].check(document)]
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,7 @@ def _flagged(text: str, rule_id: str = "tense.slip") -> list[str]:
     ],
 )
 def test_past_narration_leaves_intended_present_alone(text: str) -> None:
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 @pytest.mark.parametrize(
@@ -103,7 +99,7 @@ def test_intended_shifts_are_weak_signals(text: str, reason: str) -> None:
     ],
 )
 def test_present_narration_leaves_backstory_alone(text: str) -> None:
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 @pytest.mark.parametrize(
@@ -124,7 +120,7 @@ def test_present_narration_leaves_backstory_alone(text: str) -> None:
     ],
 )
 def test_slips_are_still_found(text: str, slip: str) -> None:
-    assert _flagged(text) == [slip]
+    assert tense_flags(text) == [slip]
 
 
 def test_a_first_person_narrator_watching_someone_else_is_still_the_narrator() -> None:
@@ -135,7 +131,7 @@ def test_a_first_person_narrator_watching_someone_else_is_still_the_narrator() -
         "looks away. She watches the road.\n\n"
         "I sit beside her. She leans on my shoulder. She closes her eyes."
     )
-    assert _flagged(text) == ["got"]
+    assert tense_flags(text) == ["got"]
 
 
 def test_a_letter_in_the_first_person_keeps_its_own_voice() -> None:
@@ -145,8 +141,8 @@ def test_a_letter_in_the_first_person_keeps_its_own_voice() -> None:
         "often.\n\n"
         "She folds it away. She stands and goes to the door. She locks it."
     )
-    assert _flagged(text) == []
-    assert _flagged(text, "tense.weak-slip") == []
+    assert tense_flags(text) == []
+    assert tense_flags(text, "tense.weak-slip") == []
 
 
 @pytest.mark.parametrize(
@@ -167,18 +163,18 @@ def test_a_letter_in_the_first_person_keeps_its_own_voice() -> None:
     ],
 )
 def test_descriptions_and_dated_backstory_are_no_slips(text: str) -> None:
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 def test_a_clause_joined_with_a_comma_and_is_still_read() -> None:
     text = STATION + "The board flickers, and a train pulled in beside the platform."
-    assert _flagged(text) == ["pulled"]
+    assert tense_flags(text) == ["pulled"]
 
 
 def test_a_verb_of_position_after_there_is_narration() -> None:
     text = HARBOUR + "Beyond the point there stands a lighthouse with no lamp. He rowed on."
-    assert _flagged(text) == ["stands"]
-    assert _flagged(HARBOUR + "Beyond the point there is always a swell. He rowed on.") == []
+    assert tense_flags(text) == ["stands"]
+    assert tense_flags(HARBOUR + "Beyond the point there is always a swell. He rowed on.") == []
 
 
 @pytest.mark.parametrize(
@@ -195,7 +191,7 @@ def test_a_verb_of_position_after_there_is_narration() -> None:
     ],
 )
 def test_described_nouns_are_no_slips(text: str) -> None:
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 @pytest.mark.parametrize(
@@ -206,4 +202,4 @@ def test_described_nouns_are_no_slips(text: str) -> None:
     ],
 )
 def test_clauses_beside_described_nouns_are_still_read(text: str, slip: str) -> None:
-    assert slip in _flagged(text)
+    assert slip in tense_flags(text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import tense_flags
 from proselint_fic.checks.tense import rules
-from proselint_fic.document import Document
 
 RULES = {rule.meta.id: rule for rule in rules()}
 
@@ -15,11 +15,6 @@ MORNING = (
     "the window. "
 )
 YARD = "Jonah closed the gate behind him. He crossed the yard. The hens scattered. "
-
-
-def _flagged(text: str, rule_id: str = "tense.slip") -> list[str]:
-    document = Document(text)
-    return [document.text[m.start : m.end] for m in RULES[rule_id].check(document)]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +43,7 @@ def _flagged(text: str, rule_id: str = "tense.slip") -> list[str]:
     ],
 )
 def test_slips(text: str, slip: str) -> None:
-    assert _flagged(text) == [slip]
+    assert tense_flags(text) == [slip]
 
 
 @pytest.mark.parametrize(
@@ -65,10 +60,10 @@ def test_slips(text: str, slip: str) -> None:
     ],
 )
 def test_not_slips(text: str) -> None:
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
 
 
 def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
     text = YARD + "Nobody likes a visitor at dawn. He waited on the step. A dog barked somewhere."
-    assert _flagged(text) == []
-    assert _flagged(text, "tense.weak-slip") == ["likes"]
+    assert tense_flags(text) == []
+    assert tense_flags(text, "tense.weak-slip") == ["likes"]

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import tense_flags
 from proselint_fic.checks.tense import rules
-from proselint_fic.document import Document
 
 SLIP = next(rule for rule in rules() if rule.meta.id == "tense.slip")
-
-
-def _flagged(text: str) -> list[str]:
-    document = Document(text)
-    return [document.text[m.start : m.end] for m in SLIP.check(document)]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ def _flagged(text: str) -> list[str]:
     ],
 )
 def test_slips_found_by_position(text: str, slip: str) -> None:
-    assert _flagged(text) == [slip]
+    assert tense_flags(text) == [slip]
 
 
 @pytest.mark.parametrize(
@@ -90,4 +85,4 @@ def test_slips_found_by_position(text: str, slip: str) -> None:
     ],
 )
 def test_not_slips(text: str) -> None:
-    assert _flagged(text) == []
+    assert tense_flags(text) == []
