@@ -203,3 +203,16 @@ def test_described_nouns_are_no_slips(text: str) -> None:
 )
 def test_clauses_beside_described_nouns_are_still_read(text: str, slip: str) -> None:
     assert slip in tense_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flags"),
+    [
+        ("She leaned back in her chair.", ["leaned"]),  # "back in" is no time here
+        ("Back in school, she was the quiet one.", []),
+        ("This time, she knocked twice.", ["knocked"]),  # "this time" is now
+        ("This morning she found a letter.", []),  # earlier today
+    ],
+)
+def test_time_words_that_only_look_like_the_past(sentence: str, flags: list[str]) -> None:
+    assert tense_flags(STATION + sentence + " She sits down and waits.") == flags

@@ -46,7 +46,12 @@ MIXED_SWITCH_SHARE = 1.0
 _CAPITALISED = re.compile(r"[A-Z][a-z]+\b(?!['’])")
 # Expressions that place an event in the past ("years ago", "last night", "when she was six").
 _PAST_TIME = re.compile(
-    r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when|in)|once upon"
+    r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when)|once upon"
+    # "back in the day", "back in 1999", "back in school"; not "leaned back in her chair".
+    r"|back in (?:the (?:day|old days|spring|summer|autumn|fall|winter|sixties|seventies"
+    r"|eighties|nineties|city|village)|those days|(?:19|20)\d\d|school|college|high school"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december))"
     r"|last (?:night|week|month|year|summer|winter|spring|autumn|fall|time|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|term|semester|christmas)"
     r"|(?<!for )the (?:other|previous|first|last) (?:day|night|week|time|year)"
@@ -62,8 +67,10 @@ _PAST_TIME = re.compile(
     r"|at (?:the age of [\w-]+|(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-\w+)?"
     r"(?! past| to| minutes| o'clock))"
-    r"|(?:that|this) (?:morning|afternoon|evening|night|day|week|summer|winter|spring|"
+    r"|that (?:morning|afternoon|evening|night|day|week|summer|winter|spring|"
     r"autumn|fall|year|time)"
+    # "this morning" is earlier today; "this time" and "this week" are now.
+    r"|this (?:morning|afternoon)"
     r"|in those days|in (?:19|20)\d\d|(?:by|until|till|even|since) then"
     # A month ("left in October", "since March"); not "may", which is too often a verb.
     r"|(?:in|last|since|until|by|early|late|mid|that) (?:january|february|march|april|june"
