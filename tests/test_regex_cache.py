@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import os
 import pickle
 from pathlib import Path
@@ -31,7 +30,7 @@ def test_first_run_fills_the_cache_and_later_runs_agree(tmp_path: Path) -> None:
     assert first[0] == 1 and "ellipsis.glued-lowercase" in first[1]
     files = _cache_files(cache)
     assert len(files) == 1
-    entries = marshal.loads(files[0].read_bytes())
+    entries = pickle.loads(files[0].read_bytes())
     assert len(entries) > 10
     assert _check(tmp_path, cache) == first
 
@@ -42,15 +41,15 @@ def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     (file,) = _cache_files(cache)
     file.write_bytes(b"\x00garbage" * 100)
     assert _check(tmp_path, cache) == expected
-    assert isinstance(marshal.loads(file.read_bytes()), dict)
+    assert isinstance(pickle.loads(file.read_bytes()), dict)
 
 
 def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     expected = _check(tmp_path, cache)
     (file,) = _cache_files(cache)
-    entries = marshal.loads(file.read_bytes())
-    file.write_bytes(marshal.dumps({key: value[:-7] for key, value in entries.items()}))
+    entries = pickle.loads(file.read_bytes())
+    file.write_bytes(pickle.dumps({key: value[:-7] for key, value in entries.items()}))
     assert _check(tmp_path, cache) == expected
 
 
@@ -63,9 +62,9 @@ def test_a_cache_entry_cannot_run_code(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     expected = _check(tmp_path, cache)
     (file,) = _cache_files(cache)
-    entries = marshal.loads(file.read_bytes())
+    entries = pickle.loads(file.read_bytes())
     hostile = pickle.dumps(_Planted())
-    file.write_bytes(marshal.dumps(dict.fromkeys(entries, hostile)))
+    file.write_bytes(pickle.dumps(dict.fromkeys(entries, hostile)))
     assert _check(tmp_path, cache) == expected
     assert not (tmp_path / "planted-by-cache").exists()
 
@@ -84,3 +83,12 @@ def test_an_unwritable_cache_place_is_harmless(tmp_path: Path) -> None:
     code, out, err = _check(tmp_path, blocker / "cache")
     assert code == 1 and "ellipsis.glued-lowercase" in out
     assert "Traceback" not in err and err == ""
+
+
+def test_a_hostile_cache_table_cannot_run_code(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = _check(tmp_path, cache)
+    (file,) = _cache_files(cache)
+    file.write_bytes(pickle.dumps(_Planted()))
+    assert _check(tmp_path, cache) == expected
+    assert not (tmp_path / "planted-by-cache").exists()

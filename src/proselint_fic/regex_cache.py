@@ -9,15 +9,15 @@ The cache is one file per ``regex`` and Python version, in the user's cache fold
 (``PROSELINT_FIC_CACHE_DIR`` overrides the place; ``PROSELINT_FIC_NO_CACHE=1`` turns the
 cache off). It is only ever an accelerator: a missing, unreadable, corrupt or foreign
 file is ignored and the patterns compile as usual. Loading cannot run arbitrary code:
-the unpickler accepts no global but ``regex``'s own compile function, and a loaded
-pattern must have the source it was stored under.
+the file's table is read by an unpickler that accepts no global at all, each pattern by
+one that accepts only ``regex``'s own compile function, and a loaded pattern must have
+the source it was stored under.
 """
 
 from __future__ import annotations
 
 import atexit
 import io
-import marshal
 import os
 import pickle
 import sys
@@ -58,11 +58,18 @@ class _Store:
             with tempfile.NamedTemporaryFile(
                 dir=self.path.parent, prefix=".regex-", delete=False
             ) as handle:
-                handle.write(marshal.dumps(self.entries))
+                handle.write(pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
             Path(handle.name).replace(self.path)
         except (OSError, ValueError):
             pass  # a read-only or full disk: the next run compiles again
         self.dirty = False
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads the file's table of entries, which is made of strings and bytes only."""
+
+    def find_class(self, module: str, name: str) -> object:
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache table")
 
 
 class _PatternUnpickler(pickle.Unpickler):
@@ -126,8 +133,8 @@ def _cache_folder() -> Path | None:
 
 def _read(path: Path) -> dict[str, bytes]:
     try:
-        entries = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        entries = _PlainUnpickler(io.BytesIO(path.read_bytes())).load()
+    except Exception:  # unreadable or damaged: start an empty cache
         return {}
     if not isinstance(entries, dict):
         return {}
