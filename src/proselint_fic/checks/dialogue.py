@@ -200,14 +200,20 @@ _TAG_SHAPES = (
 )
 
 
+_SPEAKING_OR_SOUNDING = TAG_VERBS | SOUND_VERBS
+# Lower-case subjects ("she laughed", "the ferryman laughed") may take a sound as a tag.
+_LOWER_CASE_SUBJECTS = ("pronoun_verb", "noun_verb")
+
+
 def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
     """The verb of the tag shape that matched, if it is a verb of speaking."""
-    for group in ("pronoun_verb", "verb_first", "name_verb"):
-        verb = m.group(group)
+    groups = m.groupdict()
+    for group in ("pronoun_verb", "verb_first", "name_verb", "noun_verb"):
+        verb = groups.get(group)
         if verb is None:
             continue
-        allowed = TAG_VERBS | SOUND_VERBS if sounds and group == "pronoun_verb" else TAG_VERBS
-        return verb if verb in allowed else None
+        with_sounds = sounds and group in _LOWER_CASE_SUBJECTS
+        return verb if verb in (_SPEAKING_OR_SOUNDING if with_sounds else TAG_VERBS) else None
     return None
 
 
@@ -227,11 +233,7 @@ _TAG_END = lazy(r"(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
-    noun_verb = m.groupdict().get("noun_verb")
-    if noun_verb is not None:
-        if noun_verb not in TAG_VERBS and noun_verb not in SOUND_VERBS:
-            return None
-    elif _tag_verb(m, sounds=True) is None and not _intransitive_after_pronoun(m):
+    if _tag_verb(m, sounds=True) is None and not _intransitive_after_pronoun(m):
         return None
     if m.group("name_verb") is not None and not _TAG_END.match(m.group("tail")):
         return None
