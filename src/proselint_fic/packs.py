@@ -27,6 +27,7 @@ and optionally ``[[rule.fix]]`` pairs of ``before``/``after``; the test suite ru
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,12 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from proselint_fic.diagnostic import Category, Severity
+from proselint_fic.document.words import phrase_pattern
 from proselint_fic.patterns import IGNORECASE, MULTILINE, MatchObject, Pattern, compile_pattern
 from proselint_fic.rule import FixExample, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
-    from proselint_fic.document import Document, Words
+    from proselint_fic.document import Document
 
 _UNLESS_WINDOW = 80
 _COMMON_KEYS = {
@@ -142,9 +144,10 @@ class PatternRule:
 class SubstitutionRule:
     """A rule that is a table of wrong phrases and their right forms.
 
-    Matching walks the document's words and looks each one up by the first word of the
-    phrases: one large case-insensitive alternation would make the regex engine try every
-    position of the text (over a second on a novel, measured).
+    Only the phrases whose every word occurs in the document are searched for, each with a
+    pattern that starts with its first word: one large case-insensitive alternation would
+    make the regex engine try every position of the text (over a second on a novel,
+    measured), and a novel holds all the words of only a few phrases of a table.
     """
 
     meta: RuleMeta
@@ -154,51 +157,35 @@ class SubstitutionRule:
     sources: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
-    def _by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for wrong, right in self.swaps.items():
-            words = tuple(_normalise(wrong).split())
-            index.setdefault(words[0], []).append((words, right))
-        for candidates in index.values():
-            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
-        return index
+    def _phrases(self) -> list[tuple[tuple[str, ...], str, re.Pattern[str]]]:
+        """Each wrong phrase's words, its right form and its pattern, longest phrases first,
+        so that where two start at the same word the longer one is reported."""
+        phrases = [(tuple(_normalise(wrong).split()), right) for wrong, right in self.swaps.items()]
+        phrases.sort(key=lambda phrase: len(phrase[0]), reverse=True)
+        return [(words, right, phrase_pattern(words)) for words, right in phrases]
 
     @cached_property
     def _unless(self) -> tuple[Pattern, ...]:
         return tuple(_compile(p, self.ignorecase) for p in self.unless)
 
     def check(self, document: Document) -> Iterator[Match]:
-        text, words, index = document.text, document.words, self._by_first_word
-        positions = sorted(p for first in index for p in words.positions(first))
-        for position in positions:
-            candidates = index[words.folded[position]]
-            start = words.starts[position]
-            for phrase, right in candidates:
-                end = _phrase_end(text, words, position, phrase)
-                if end is None or _cancelled(self._unless, text, start, end):
-                    continue
-                wrong = text[start:end]
-                if not self.ignorecase and " ".join(wrong.split()) not in self.swaps:
-                    continue
-                fix = match_case(wrong, right)
-                message = self.meta.message.format(match=wrong, fix=fix)
-                yield Match(start, end, message=message, replacements=(fix,))
-                break
-
-
-def _phrase_end(text: str, words: Words, position: int, phrase: tuple[str, ...]) -> int | None:
-    """Where ``phrase`` ends if it starts at word ``position``, words apart only by spaces."""
-    if position + len(phrase) > len(words):
-        return None
-    previous_end = words.starts[position]
-    for offset, expected in enumerate(phrase):
-        at = position + offset
-        if words.folded[at] != expected:
-            return None
-        if offset and not text[previous_end : words.starts[at]].isspace():
-            return None
-        previous_end = words.ends[at]
-    return previous_end
+        text, vocabulary = document.text, document.vocabulary
+        found: list[tuple[int, int, int, str]] = []
+        for rank, (words, right, pattern) in enumerate(self._phrases):
+            if vocabulary.has_all(words):
+                found.extend((start, rank, end, right) for start, end in vocabulary.find(pattern))
+        found.sort()
+        reported_at = -1
+        for start, _rank, end, right in found:
+            if start == reported_at or _cancelled(self._unless, text, start, end):
+                continue
+            wrong = text[start:end]
+            if not self.ignorecase and " ".join(wrong.split()) not in self.swaps:
+                continue
+            fix = match_case(wrong, right)
+            message = self.meta.message.format(match=wrong, fix=fix)
+            reported_at = start
+            yield Match(start, end, message=message, replacements=(fix,))
 
 
 def _normalise(phrase: str) -> str:

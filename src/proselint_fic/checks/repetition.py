@@ -1,20 +1,23 @@
 """Doubled words: "the the", also across a line break.
 
-The rule reads the document's shared word list (``Document.words``, found once for every
-word-level rule) and compares it with itself shifted by one word, which finds the few
-candidates in C; a backreference pattern (``\\b(\\w+)\\s+\\1\\b``) would have to try every
-word of a novel and costs tens of milliseconds on one.
+The rule asks the document's vocabulary (``Document.vocabulary``: its words in order,
+without offsets) which words stand twice in a row, by comparing the list with itself
+shifted by one word in C, and then searches the text only for those few words. A
+backreference pattern (``\\b(\\w+)\\s+\\1\\b``) would have to try every word of a novel and
+costs tens of milliseconds on one.
 """
 
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 from proselint_fic.diagnostic import Severity
+from proselint_fic.document.words import phrase_pattern
 from proselint_fic.patterns import lazy
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 
@@ -25,6 +28,8 @@ __all__ = ["DoubledWordRule", "rules"]
 
 # Spaces with at most one line break: a blank line ends the paragraph, and so the slip.
 _GAP = lazy(r"[ \t]*(?:\r?\n[ \t]*)?")
+# The same, but never empty: "haha" is one word, not "ha" twice.
+_SEARCH_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 
 
 def _words(listing: str) -> list[str]:
@@ -76,20 +81,15 @@ class DoubledWordRule:
     meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
-        words = document.words
-        folded = words.folded
-        same = map(operator.eq, folded, islice(folded, 1, None))
-        for index in compress(range(len(folded) - 1), same):
-            word = folded[index]
-            if word in _GRAMMATICAL or word in _REDUPLICATED or not _is_word(word):
-                continue
-            if word in _CLEFT_VERBS and _after_cleft(folded, index):
-                continue
-            match = self._judge(
-                document, words.starts[index], words.ends[index + 1], words.ends[index]
-            )
-            if match is not None:
-                yield match
+        vocabulary = document.vocabulary
+        for word in _doubled(vocabulary.sequence):
+            pattern = phrase_pattern((word, word), gap=_SEARCH_GAP)
+            for start, end in vocabulary.find(pattern):
+                if word in _CLEFT_VERBS and _after_cleft(vocabulary.folded, start):
+                    continue
+                match = self._judge(document, start, end, start + len(word))
+                if match is not None:
+                    yield match
 
     def _judge(self, document: Document, start: int, end: int, first_end: int) -> Match | None:
         text = document.text
@@ -108,8 +108,28 @@ class DoubledWordRule:
         return Match(start, end, replacements=(text[start:first_end],))
 
 
-def _after_cleft(folded: list[str], index: int) -> bool:
-    return not _CLEFT_OPENERS.isdisjoint(folded[max(0, index - _CLEFT_REACH) : index])
+def _doubled(sequence: list[str]) -> list[str]:
+    """The words that stand twice in a row somewhere, less those doubled by grammar or nature."""
+    same = map(operator.eq, sequence, islice(sequence, 1, None))
+    doubled = {sequence[index] for index in compress(range(len(sequence) - 1), same)}
+    return sorted(
+        word
+        for word in doubled
+        if word not in _GRAMMATICAL and word not in _REDUPLICATED and _is_word(word)
+    )
+
+
+# Far enough back to hold the words a cleft opener can stand among.
+_CLEFT_WINDOW = 80 * _CLEFT_REACH
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+def _after_cleft(folded: str, start: int) -> bool:
+    window_start = max(0, start - _CLEFT_WINDOW)
+    before = _WORD.findall(folded, window_start, start)
+    if window_start > 0:
+        before = before[1:]  # the window may have cut its first word in two
+    return not _CLEFT_OPENERS.isdisjoint(before[-_CLEFT_REACH:])
 
 
 def _is_word(word: str) -> bool:

@@ -16,7 +16,7 @@ from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import SpeechMap, find_speech
 from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
 from proselint_fic.document.style import Style, detect_style
-from proselint_fic.document.words import Words, find_words
+from proselint_fic.document.words import Vocabulary, Words, find_words
 
 Dialect = Literal["en-US", "en-GB"]
 Tense = Literal["present", "past"]
@@ -31,6 +31,7 @@ __all__ = [
     "SpeechMap",
     "Style",
     "Tense",
+    "Vocabulary",
     "Words",
 ]
 
@@ -99,6 +100,11 @@ class Document:
     def words(self) -> Words:
         """Every word of ``text`` (hyphenated compounds and contractions count as one)."""
         return find_words(self.text)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The words of ``text`` in order without offsets, for rules that seek a few words."""
+        return Vocabulary(self.text)
 
     @cached_property
     def style(self) -> Style:

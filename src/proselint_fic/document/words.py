@@ -1,16 +1,46 @@
-"""Words with their offsets, found once per document and shared by word-level rules."""
+"""Words with their offsets, found once per document and shared by word-level rules.
+
+Two views of the same tokenisation. :class:`Words` lists every word with its offsets; it
+is what a rule walks when it needs each word's place. :class:`Vocabulary` is the cheap one:
+the words in order without offsets, the set of distinct words, and :meth:`Vocabulary.find`
+to locate one word or phrase. Rules that look for a few words or phrases (doubled words,
+word-choice tables) ask the vocabulary whether they can occur at all and search only for
+those, which costs a fifth of finding every word's offsets on a novel.
+
+A word is a run of letters and digits, with single apostrophes or hyphens inside:
+don't, neck-breaking, twenty-one.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 
-# Letters and digits, with apostrophes and hyphens inside: don't, neck-breaking, twenty-one.
 # Captured, so that split() returns separators and words alternately; running sums of their
 # lengths then give every offset without a Python-level step per word (half the time of
 # collecting match objects on a novel).
 _WORD = re.compile(r"([^\W_]+(?:['\-][^\W_]+)*)")
+_JOINERS = "'-"
+# Two joiners in a row never sit inside a word ("said--the", "goin''"), nor does one next to
+# a space ("'tis", "the -"): blanking them leaves only the joiners that are inside words.
+_DOUBLE_JOINERS = ("--", "''", "'-", "-'")
+_EDGE_JOINERS = (" '", "' ", " -", "- ")
+# Characters of ASCII text that are neither part of a word nor a joiner.
+_ASCII_GAPS = {
+    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) in _JOINERS)
+}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold(text: str) -> str:
+    """``text`` in lowercase with curly apostrophes made straight, offsets unchanged."""
+    folded = text.lower().replace("’", "'")
+    if len(folded) != len(text):  # a rare letter whose lowercase is longer (İ)
+        folded = "".join(c.lower()[:1] for c in text).replace("’", "'")
+    return folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +60,7 @@ class Words:
         return len(self.folded)
 
     def positions(self, folded: str) -> list[int]:
-        """Where ``folded`` occurs, as word indices in text order.
-
-        The index is built on first use and shared, so rules that look words up (the
-        word-choice tables) pay one pass over the document between them, not one each.
-        """
+        """Where ``folded`` occurs, as word indices in text order (index built on first use)."""
         if not self._index and self.folded:
             index = self._index
             for position, word in enumerate(self.folded):
@@ -47,10 +73,86 @@ class Words:
 
 
 def find_words(text: str) -> Words:
-    folded = text.lower().replace("’", "'")
-    if len(folded) != len(text):  # a rare letter whose lowercase is longer (İ)
-        folded = "".join(c.lower()[:1] for c in text).replace("’", "'")
-    parts = _WORD.split(folded)
+    parts = _WORD.split(fold(text))
     offsets = list(accumulate(map(len, parts)))
     # parts = [gap, word, gap, word, ..., gap]: a word starts where its gap ends.
     return Words(folded=parts[1::2], starts=offsets[0:-1:2], ends=offsets[1::2])
+
+
+class Vocabulary:
+    """The words of a text in order, without offsets, and a way to find any of them.
+
+    ``sequence`` holds exactly the words :class:`Words` would list, folded, in text order,
+    so that neighbours in it are neighbours in the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+
+    @cached_property
+    def sequence(self) -> list[str]:
+        return _word_chunks(self.folded).split()
+
+    @cached_property
+    def distinct(self) -> frozenset[str]:
+        return frozenset(self.sequence)
+
+    def has_all(self, words: tuple[str, ...]) -> bool:
+        """True when every one of ``words`` occurs somewhere in the text."""
+        return self.distinct.issuperset(words)
+
+    def find(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+        """Spans where ``pattern`` matches the folded text from the start of a word to the end
+        of one, overlapping matches included ("the the the" holds two doubled words).
+
+        The pattern should begin with a literal, which the engine scans for quickly; a
+        word-boundary lookbehind in front of it would make the engine try every position.
+        """
+        folded = self.folded
+        found = pattern.search(folded)
+        while found is not None:
+            start, end = found.span()
+            if _word_starts(folded, start) and _word_ends(folded, end):
+                yield start, end
+            found = pattern.search(folded, start + 1)
+
+
+def phrase_pattern(words: tuple[str, ...], gap: str = r"\s+") -> re.Pattern[str]:
+    """A pattern for ``words`` (folded) in a row, any run of whitespace between them."""
+    return re.compile(gap.join(map(re.escape, words)))
+
+
+def _word_chunks(folded: str) -> str:
+    """``folded`` with everything that is not inside a word turned into spaces."""
+    gaps = dict(_ASCII_GAPS)
+    if not folded.isascii():
+        for char in set("".join(_NON_ASCII.findall(folded))):
+            if not char.isalnum():
+                gaps[ord(char)] = " "
+    chunks = f" {folded.translate(gaps)} "
+    while any(double in chunks for double in _DOUBLE_JOINERS):
+        for double in _DOUBLE_JOINERS:
+            chunks = chunks.replace(double, "  ")
+    for edge in _EDGE_JOINERS:
+        chunks = chunks.replace(edge, "  ")
+    return chunks
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _word_starts(folded: str, start: int) -> bool:
+    if start == 0 or not _is_word_char(folded[start - 1]):
+        return not (
+            start >= 2 and folded[start - 1] in _JOINERS and _is_word_char(folded[start - 2])
+        )
+    return False
+
+
+def _word_ends(folded: str, end: int) -> bool:
+    if end < len(folded) and _is_word_char(folded[end]):
+        return False
+    return not (
+        end + 1 < len(folded) and folded[end] in _JOINERS and _is_word_char(folded[end + 1])
+    )
