@@ -63,11 +63,12 @@ _REDUPLICATED = frozenset(
     )
 )
 
-# Inside dialogue a speaker repeats on purpose: "very very", "please please", "wait wait".
+# Inside dialogue a speaker repeats on purpose: "very very", "please please", "wait wait",
+# "far far away". Not "more more": a speaker who means it says "more, more".
 _SPOKEN = frozenset(
     _words(
         """
-    very so really much far too way super many more please sorry wait stop run go help
+    very so really much far too way super many please sorry wait stop run go help
     come look listen hurry quick faster
     """
     )
@@ -165,6 +166,7 @@ def rules() -> list[Rule]:
                     "He keeps looking at the the cellar door.",
                     "She'd complained a a lot.",
                     "\"That's that's something,\" she said.",
+                    "\"I need more more time,\" she said.",
                     "It was the long long grey afternoon.",
                     "Outside, the organist was was running through the hymn.",
                     "He read it, and\ndeletes deletes every message.",
