@@ -8,7 +8,9 @@ A pack holds ``[[rule]]`` tables. Two kinds of rule can be written without code:
     when they match a stretch of text around it that covers the flagged span;
     ``unless_dialogue`` does the same only inside dialogue; ``unless_before_emphasis =
     true`` leaves a match alone when the next word is in italics (an unspoken thought or a
-    text message, which may open in lowercase). ``replacement`` is a template:
+    text message, which may open in lowercase); ``unless_message = true`` leaves alone
+    every match inside a text message or chat line (``Dad: see u soon. love u``), whose
+    register has its own rules. ``replacement`` is a template:
     ``{ellipsis}`` and ``{dash}`` are the document's own ellipsis and dash, ``{match}`` the
     flagged text, ``{space}`` a space when the flagged text is glued to the next word, and
     ``{name}`` any named group.
@@ -67,6 +69,7 @@ _KIND_KEYS = {
         "unless",
         "unless_dialogue",
         "unless_before_emphasis",
+        "unless_message",
         "replacement",
     },
     "substitution": {"swap", "ignorecase", "unless"},
@@ -87,6 +90,7 @@ class PatternRule:
     unless: tuple[str, ...] = ()
     unless_dialogue: tuple[str, ...] = ()
     unless_before_emphasis: bool = False
+    unless_message: bool = False
     replacement: str | None = None
 
     @cached_property
@@ -114,6 +118,8 @@ class PatternRule:
             ):
                 continue
             if self.unless_before_emphasis and _next_word_emphasised(document, end):
+                continue
+            if self.unless_message and document.in_message(start):
                 continue
             yield Match(
                 start, end, replacements=self._replacements(found, text[start:end], document)
@@ -236,7 +242,8 @@ def load_pack(path: Path) -> list[PatternRule | SubstitutionRule]:
     entries = data.get("rule", [])
     if not isinstance(entries, list) or not entries:
         raise PackError(f"{path}: a rule pack needs at least one [[rule]] table")
-    defines = _definitions(path, data.get("pack", {}))
+    pack = data.get("pack", {})
+    defines = {**_borrowed_definitions(path, pack), **_definitions(path, pack)}
     return [_build_rule(path, cast("dict[str, Any]", entry), defines) for entry in entries]
 
 
@@ -246,6 +253,25 @@ def _definitions(path: Path, pack: object) -> dict[str, str]:
     if not isinstance(defines, dict) or not all(isinstance(v, str) for v in defines.values()):
         raise PackError(f"{path}: [pack.define] must map names to pattern strings")
     return cast("dict[str, str]", defines)
+
+
+def _borrowed_definitions(path: Path, pack: object) -> dict[str, str]:
+    """``[pack] uses = ["ellipsis"]``: the definitions of sibling packs (``ellipsis.toml``
+    in the same folder), so that two packs share one list of abbreviations."""
+    uses = pack.get("uses", []) if isinstance(pack, dict) else []
+    if not isinstance(uses, list) or not all(isinstance(name, str) for name in uses):
+        raise PackError(f"{path}: [pack] uses must be a list of pack file names")
+    borrowed: dict[str, str] = {}
+    for name in uses:
+        sibling = path.with_name(f"{name}.toml")
+        try:
+            data = tomllib.loads(sibling.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise PackError(
+                f"{path}: cannot read the pack it uses, {sibling.name}: {error}"
+            ) from None
+        borrowed.update(_definitions(sibling, data.get("pack", {})))
+    return borrowed
 
 
 def _expand(pattern: str, defines: Mapping[str, str]) -> str:
@@ -330,6 +356,7 @@ def _build_pattern_rule(
         unless=tuple(_expand(p, defines) for p in unless),
         unless_dialogue=tuple(_expand(p, defines) for p in unless_dialogue),
         unless_before_emphasis=bool(entry.get("unless_before_emphasis", False)),
+        unless_message=bool(entry.get("unless_message", False)),
         replacement=None if replacement is None else str(replacement),
     )
 

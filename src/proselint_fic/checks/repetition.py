@@ -42,7 +42,19 @@ def _words_joined(paragraph: str) -> str:
 
 # Grammatical doublings: "she had had enough", "he said that that was fine", "gave her her
 # keys", "I do do that".
-_GRAMMATICAL = frozenset({"had", "that", "her", "do"})
+_GRAMMATICAL = frozenset({"had", "that", "do"})
+# "her her" is an object and then a possessive only after a verb ("gave her her keys");
+# after a preposition it is a slip ("chin on her her hand").
+_OBJECT_THEN_POSSESSIVE = frozenset({"her"})
+_PREPOSITIONS = frozenset(
+    _words(
+        """
+    on in at with from to for of by into onto upon under over against behind beside near
+    across through about around toward towards without within between among during after
+    before like off past
+    """
+    )
+)
 # "is is" and "was was" are grammatical only after a clause that is itself the subject:
 # "what it is is a mess", "all it was was a scratch", "the thing is is that".
 _CLEFT_VERBS = frozenset({"is", "was"})
@@ -86,7 +98,7 @@ class DoubledWordRule:
         for word in _doubled(vocabulary.sequence):
             pattern = phrase_pattern((word, word), gap=_SEARCH_GAP)
             for start, end in vocabulary.find(pattern):
-                if word in _CLEFT_VERBS and _after_cleft(vocabulary.folded, start):
+                if _grammatical(word, vocabulary.folded, start):
                     continue
                 match = self._judge(document, start, end, start + len(word))
                 if match is not None:
@@ -120,17 +132,30 @@ def _doubled(sequence: list[str]) -> list[str]:
     )
 
 
+def _grammatical(word: str, folded: str, start: int) -> bool:
+    """True when grammar doubles ``word`` here: "gave her her keys", "what it is is"."""
+    if word in _OBJECT_THEN_POSSESSIVE:
+        before = _words_before(folded, start)
+        return not (before and before[-1] in _PREPOSITIONS)
+    return word in _CLEFT_VERBS and _after_cleft(folded, start)
+
+
 # Far enough back to hold the words a cleft opener can stand among.
 _CLEFT_WINDOW = 80 * _CLEFT_REACH
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
 def _after_cleft(folded: str, start: int) -> bool:
+    return not _CLEFT_OPENERS.isdisjoint(_words_before(folded, start)[-_CLEFT_REACH:])
+
+
+def _words_before(folded: str, start: int) -> list[str]:
+    """The words shortly before ``start``, at least the last five."""
     window_start = max(0, start - _CLEFT_WINDOW)
     before = _WORD.findall(folded, window_start, start)
     if window_start > 0:
         before = before[1:]  # the window may have cut its first word in two
-    return not _CLEFT_OPENERS.isdisjoint(before[-_CLEFT_REACH:])
+    return before
 
 
 def _is_word(word: str) -> bool:
@@ -152,7 +177,8 @@ def rules() -> list[Rule]:
                     """
                     "looking at the the cellar door" repeats a word by accident, often
                     across a line break where the eye does not catch it. The fix keeps one.
-                    Grammatical doublings ("had had", "that that", "gave her her keys", and
+                    Grammatical doublings ("had had", "that that", "gave her her keys" but
+                    not "on her her hand", and
                     "is is" or "was was" after a clause that is itself the subject: "what it
                     is is a mess", "all it was was a scratch"), words that are doubled by
                     nature ("bye bye", "there there", "tut tut"), names ("Walla Walla"),
@@ -166,9 +192,10 @@ def rules() -> list[Rule]:
                     "He keeps looking at the the cellar door.",
                     "She'd complained a a lot.",
                     "\"That's that's something,\" she said.",
-                    "\"I need more more time,\" she said.",
+                    '"I need more more time," she said.',
                     "It was the long long grey afternoon.",
                     "Outside, the organist was was running through the hymn.",
+                    "She leans in, chin on her her hand.",
                     "He read it, and\ndeletes deletes every message.",
                 ),
                 passes=(

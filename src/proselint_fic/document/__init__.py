@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Literal
 
 from proselint_fic.document.markup import Markup, ProseView, extract_prose, markup_for_path
+from proselint_fic.document.messages import find_messages
 from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import SpeechMap, find_speech
 from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
@@ -114,8 +115,23 @@ class Document:
     def _emphasis_starts(self) -> list[int]:
         return [span.start for span in self.prose.emphasis]
 
+    @cached_property
+    def messages(self) -> tuple[Span, ...]:
+        """Bodies of text messages and chat lines (``Dad: good luck kiddo!!!``)."""
+        return find_messages(self.text, self.paragraphs)
+
+    @cached_property
+    def _message_starts(self) -> list[int]:
+        return [span.start for span in self.messages]
+
+    def in_message(self, offset: int) -> bool:
+        """True inside a text message or chat line set after a sender label."""
+        index = bisect_right(self._message_starts, offset) - 1
+        return index >= 0 and offset < self.messages[index].end
+
     def in_dialogue(self, offset: int) -> bool:
-        return self.speech.contains(offset)
+        """True inside a character's words: quoted speech, or a text message."""
+        return self.speech.contains(offset) or (bool(self.messages) and self.in_message(offset))
 
     def in_emphasis(self, offset: int) -> bool:
         """True inside italics or other emphasis (often a character's unspoken thought)."""

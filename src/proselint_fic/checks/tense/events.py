@@ -149,9 +149,7 @@ class SentenceReader:
         self.table = table
         self.names = names
         # Prepositions and particles are never the finite verb ("rattles over", "backs").
-        not_verbs = (
-            (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS | wc.RARELY_VERBS
-        )
+        not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS | wc.RARELY_VERBS
         self.verbish = (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
         self._nounish_memo: dict[str, bool] = {}
         self._gap_memo: dict[str, bool] = {}
@@ -337,8 +335,10 @@ class SentenceReader:
         if not found:
             # "Screwdrivers, tape, a guitar pick shaped like a cat.": the last item of a
             # list with no verb before it.
-            return lower[:start].count(",") >= 2 and index + 1 < len(lower) and (
-                lower[index + 1] in wc.PREPOSITIONS
+            return (
+                lower[:start].count(",") >= 2
+                and index + 1 < len(lower)
+                and (lower[index + 1] in wc.PREPOSITIONS)
             )
         return found[-1].main
 

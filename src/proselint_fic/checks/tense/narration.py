@@ -67,9 +67,11 @@ class Paragraph:
 
 
 def narration_view(document: Document) -> str:
-    """``document.text`` with dialogue and thought-like emphasis replaced by :data:`MASK`."""
+    """``document.text`` with dialogue, text messages and thought-like emphasis replaced by
+    :data:`MASK`."""
     text = document.text
     hidden: list[tuple[int, int, str]] = [(s.start, s.end, MASK) for s in document.speech.spans]
+    hidden.extend((s.start, s.end, MASK) for s in document.messages)
     emphasis = list(document.prose.emphasis)
     if not emphasis and ("*" in text or "_" in text):
         emphasis = _plain_emphasis(text)

@@ -94,8 +94,7 @@ PLACE_PREPOSITIONS = wordset(
 )
 TIME_PREPOSITIONS = wordset("at in after for by within on during")
 TIME_NOUNS = wordset(
-    "point moment while minute second instant hour time night morning evening afternoon "
-    "day week"
+    "point moment while minute second instant hour time night morning evening afternoon day week"
 )
 BARE_TIMES = wordset("last once first dawn dusk noon midnight sunrise sunset length night")
 BOUNDARY_PUNCTUATION = wordset(", ; : — – ( ) [ ]")
