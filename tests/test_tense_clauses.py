@@ -67,3 +67,47 @@ def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
     text = YARD + "Nobody likes a visitor at dawn. He waited on the step. A dog barked somewhere."
     assert tense_flags(text) == []
     assert tense_flags(text, "tense.weak-slip") == ["likes"]
+
+
+# --- subjects and descriptions that other readers of a clause mistake -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # an indefinite with a place phrase is a subject in the scene
+        (YARD + "Someone at the fence laughs. Jonah ignored it.", "laughs"),
+        # a time that opens the clause without a preposition leaves it a main clause
+        (
+            "I closed the gate behind me. I crossed the yard. So one afternoon I walk out to "
+            "the well. It was dry.",
+            "walk",
+        ),
+        # a place phrase after the verb does not hide it behind an adjective and a noun
+        (YARD + "Outside, the wind howls across the flat white fields.", "howls"),
+    ],
+)
+def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
+    assert slip in tense_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "those" makes a plural noun phrase: "heads" is its noun, not a verb
+        YARD + "It was just a field, dry stalks and brown leaves and those heavy drooping heads.",
+        # a noun phrase that "with" takes, even as the item after "and", is no subject
+        YARD + "He was maybe forty, with a receding hairline and a canvas tote bag.",
+        # an item of a list that goes on with ", and a ..." is described, not narrated
+        MORNING + "There's a bed, a TV bolted to the dresser, and a painting over the bed.",
+        # a past form with a particle before its phrase describes the last item of a list
+        MORNING + "The whole bay is lit up, the rocks, the foam, the boats tied up in the harbour.",
+    ],
+)
+def test_descriptions_are_not_slips(text: str) -> None:
+    assert tense_flags(text) == []
+
+
+def test_a_past_perfect_across_an_aside_is_a_flashback() -> None:
+    text = MORNING + "She grins. Nova had, in fact, punched a hole in the wall. She rinses the cup."
+    assert tense_flags(text) == []

@@ -260,6 +260,8 @@ class SentenceReader:
                 main, subordinator = True, ""  # "Above the hill there hangs a curve"
             if kind in {"noun", "name"} and not main and subordinator in self.verbish:
                 return None  # "he planted the apple trees": an object, not a subject
+            if kind == "noun" and self._governed_by_with(lower, first, start):
+                return None  # "with a beard and a canvas tote bag": a description
             if (
                 kind == "noun"
                 and word in self.table.participles
@@ -330,7 +332,9 @@ class SentenceReader:
         # "no cap, no newspaper folded in half": a list of what is missing, each item a
         # noun, so "no" + noun + past form after a comma describes as well.
         shortest = 2 if lower[start] == "no" else 3
-        if lower[start - 1] != "," or index - start < shortest - (0 if found else 1):
+        if lower[start - 1] != ",":
+            return False
+        if index - start < shortest - (0 if found else 1) and not _list_goes_on(lower, index):
             return False
         if not found:
             # "Screwdrivers, tape, a guitar pick shaped like a cat.": the last item of a
@@ -393,7 +397,10 @@ class SentenceReader:
             and bool(found)
             and found[-1].main
             and index + 2 < len(lower)
-            and lower[index + 1] in wc.PREPOSITIONS
+            and (
+                lower[index + 1] in wc.PREPOSITIONS
+                or (lower[index + 1] in _PARTICLES and lower[index + 2] in wc.PREPOSITIONS)
+            )
             and lower[index + 2] not in _ENDS
             and lower[index + 2] not in wc.BOUNDARY_PUNCTUATION
         )
@@ -416,6 +423,16 @@ class SentenceReader:
             and lower[after + 1] not in {".", "!", "?", "…"}
             and (not found or found[-1].main)
         )
+
+    def _governed_by_with(self, lower: list[str], first: int, start: int) -> bool:
+        """ "with a receding hairline and a canvas tote bag": a noun phrase that "with"
+        takes as its object, directly or as the next item after "and", is no subject."""
+        if start <= first:
+            return False
+        before = lower[start - 1]
+        if before in {"with", "without"}:
+            return True
+        return before == "and" and self._after_with(lower, first, start - 1)
 
     def _after_with(self, lower: list[str], first: int, index: int) -> bool:
         """ "with his glasses on and his phone held out": a noun and a past form that a
@@ -547,6 +564,8 @@ class SentenceReader:
         for _ in range(_PREPOSITIONAL_PHRASES):
             if not (start > first + 1 and lower[start - 1] in wc.NOUN_PHRASE_PREPOSITIONS):
                 break
+            if lower[start - 2] in wc.INDEFINITES:
+                return start - 2, "3s", "indefinite"  # "somebody in the back whistles"
             outer = self._determiner_before(p, first, start - 2)
             if outer is None:
                 break
@@ -579,7 +598,9 @@ class SentenceReader:
         self, lower: list[str], start: int, head: int
     ) -> tuple[int, wc.Person, SubjectKind]:
         noun = lower[head]
-        plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s"))
+        plural = lower[start] in _PLURAL_DETERMINERS or (
+            noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s"))
+        )
         return start, ("pl" if plural else "3s"), "noun"
 
     def _noun_phrase_with_name(
@@ -677,8 +698,12 @@ class SentenceReader:
             word = lower[m]
             if word in wc.BOUNDARY_PUNCTUATION or word in wc.COORDINATORS or not word[0].isalnum():
                 return False
-            if word not in self.verbish or lower[m - 1] in _NOT_BEFORE_A_LATER_VERB:
-                continue  # "over a set of points", "for four seconds": no verb
+            if (
+                word not in self.verbish
+                or lower[m - 1] in _NOT_BEFORE_A_LATER_VERB
+                or self._adjective_like(lower[m - 1])
+            ):
+                continue  # "over a set of points", "across the flat white fields": no verb
             if word in table.past or word in table.third or word in _AUXILIARIES:
                 return True
             if word in table.forms and not table.is_nominal(word):
@@ -842,6 +867,10 @@ class SentenceReader:
                 if not (lower[n][0].isdigit() or lower[n] in _CLOCK_WORDS):
                     return False
             return False
+        if word in wc.TIME_NOUNS and lower[m - 1] in _TIME_DETERMINERS:
+            # "One afternoon I walk out", "that night she sleeps": a time that opens the
+            # clause with no preposition ("the day she left" takes a clause instead).
+            return self._opens(lower, first, m - 1)
         return (
             word in wc.TIME_NOUNS
             and m - 2 >= first
@@ -884,6 +913,13 @@ class SentenceReader:
                 return word
         return ""
 
+    def _after_gaps(self, lower: list[str], m: int) -> int:
+        """The first token from ``m`` on that is not one of up to three adverbs."""
+        stop = m + 3
+        while m < len(lower) and m < stop and self._is_gap(lower[m]):
+            m += 1
+        return m
+
     def _aspect(self, p: Paragraph, index: int, lemma: str) -> Aspect:
         lower = p.lower
         word = lower[index]
@@ -898,9 +934,12 @@ class SentenceReader:
             return "simple" if object_like or not following[:1].isalpha() else "do"
         if lemma not in {"be", "have"}:
             return "simple"
-        m = index + 1
-        while m < len(lower) and m <= index + 3 and self._is_gap(lower[m]):
-            m += 1
+        m = self._after_gaps(lower, index + 1)
+        if m < len(lower) and lower[m] == ",":
+            # "Nova had, in fact, punched a hole": a short aside between commas.
+            close = next((n for n in range(m + 2, min(len(lower), m + 6)) if lower[n] == ","), 0)
+            if close and all(lower[n][0].isalpha() for n in range(m + 1, close)):
+                m = self._after_gaps(lower, close + 1)
         if m >= len(lower):
             return "simple"
         following = lower[m]
@@ -922,6 +961,23 @@ _ENDS = frozenset(".!?…")
 _NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his", "its"}
 _NOT_BEFORE_A_LATER_VERB = _NEVER_BEFORE_A_VERB | wc.NUMBERS
 _INDEFINITE_DETERMINERS = frozenset({"a", "an", "some", "one"})
+_TIME_DETERMINERS = frozenset({"one", "that", "this", "every", "each", "next"})
 _CLOCK_WORDS = wc.NUMBERS | wc.wordset("one eleven twelve half quarter past")
 _ARTICLES = frozenset({"a", "an", "the"})
+# "those drooping heads": a noun phrase that opens with one of these is plural, whatever
+# word ends it.
+_PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both"})
+# Particles that may stand between a past form and its phrase: "boats tied up in the harbour".
+_PARTICLES = frozenset({"up", "down", "out", "off", "back", "away"})
 _ADJECTIVE_ENDINGS = tuple(wc.wordset("ent ant ous ive ful less able ible ic al ary ish ese est"))
+
+
+def _list_goes_on(lower: list[str], index: int) -> bool:
+    """ "a bed, a TV bolted to the dresser, and a painting": after the past form, the same
+    sentence goes on with ", and" and another noun phrase, so it was an item of a list."""
+    for m in range(index + 1, min(len(lower) - 2, index + 12)):
+        if lower[m][0] in _ENDS:
+            return False
+        if lower[m] == "," and lower[m + 1] == "and" and lower[m + 2] in wc.DETERMINERS:
+            return True
+    return False
