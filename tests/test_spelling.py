@@ -145,6 +145,17 @@ def test_fiction_vocabulary_is_not_a_typo() -> None:
     assert findings(FICTION) == []
 
 
+def test_titles_written_as_abbreviations_are_not_typos() -> None:
+    text = "The card said Det. S. Okafor. Insp. Reid and Cmdr. Vale came in."
+    assert flagged_words(text) == []
+    assert flagged_words("I det the thing.") == ["det"]
+
+
+def test_texting_in_a_message_line_is_not_a_typo() -> None:
+    text = "My phone buzzed.\n\nDad: need to know by tmrw. omw ngl\n\nI put it away."
+    assert flagged_words(text) == []
+
+
 def test_names_are_learned_from_the_manuscript() -> None:
     text = "They rode to Carrowmere at dawn. Carrowmere was quiet. Vessa Ford lay beyond."
     assert flagged_words(text) == []

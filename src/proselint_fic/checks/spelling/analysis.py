@@ -314,6 +314,9 @@ class _Analyser:
         if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
             return True  # an abbreviation or file name: e.g., Ph.D, index.html
         word = text[start:end].lower()
+        if after == "." and word in tokens.ABBREVIATIONS:
+            return True  # a title or other abbreviation: Det. Okafor, Insp. Reid
+
         if after in tokens.DASHES:
             following = tokens.WORD.match(text, end + 1)
             if following is None:
