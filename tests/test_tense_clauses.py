@@ -85,6 +85,11 @@ def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
         ),
         # a place phrase after the verb does not hide it behind an adjective and a noun
         (YARD + "Outside, the wind howls across the flat white fields.", "howls"),
+        # a "while" clause with a noun subject out of step with its main clause; "while"
+        # is a subordinator here, not the verb "to while"
+        (MORNING + "She waits, and while the machine groaned, she watches him.", "groaned"),
+        # an ordinal inside the noun phrase
+        (MORNING + "Her fingers curl when the third question landed. She answers.", "landed"),
     ],
 )
 def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:

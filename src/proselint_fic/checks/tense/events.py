@@ -258,7 +258,12 @@ class SentenceReader:
                 main, subordinator = self._position(p, first, start, found)
             if not main and lower[start] == "there" and self._after_place(lower, first, start):
                 main, subordinator = True, ""  # "Above the hill there hangs a curve"
-            if kind in {"noun", "name"} and not main and subordinator in self.verbish:
+            if (
+                kind in {"noun", "name"}
+                and not main
+                and subordinator in self.verbish
+                and subordinator not in wc.SUBORDINATORS
+            ):
                 return None  # "he planted the apple trees": an object, not a subject
             if kind == "noun" and self._governed_by_with(lower, first, start):
                 return None  # "with a beard and a canvas tote bag": a description
@@ -635,7 +640,7 @@ class SentenceReader:
             word = lower[m]
             if word in wc.DETERMINERS or (word.endswith(("'s", "s'")) and m != k):
                 return m
-            if not self._nounish(word):
+            if not self._nounish(word) and word not in _ORDINALS:
                 return None
             m -= 1
         return None
@@ -962,6 +967,10 @@ _NEVER_BEFORE_A_VERB = (wc.DETERMINERS | wc.PREPOSITIONS) - {"her", "that", "his
 _NOT_BEFORE_A_LATER_VERB = _NEVER_BEFORE_A_VERB | wc.NUMBERS
 _INDEFINITE_DETERMINERS = frozenset({"a", "an", "some", "one"})
 _TIME_DETERMINERS = frozenset({"one", "that", "this", "every", "each", "next"})
+# Words between a determiner and its noun that are no noun themselves: "the third question".
+# Not "first" and "last", which more often open backstory ("the first pair got soaked")
+# or a place before an inverted verb ("beyond the last field stands a chapel").
+_ORDINALS = wc.wordset("second third fourth fifth sixth seventh eighth ninth tenth")
 _CLOCK_WORDS = wc.NUMBERS | wc.wordset("one eleven twelve half quarter past")
 _ARTICLES = frozenset({"a", "an", "the"})
 # "those drooping heads": a noun phrase that opens with one of these is plural, whatever

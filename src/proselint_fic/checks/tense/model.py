@@ -672,7 +672,10 @@ def _simultaneous(event: Event, sentence: _Sentence, tense: Tense, mixed: bool) 
     if not mixed or event.aspect in {"modal", "perfect"}:
         return False
     if event.subordinator in _ALONGSIDE:
-        subjects = {"pronoun", "name"}
+        # "as the doctor said" reports; "while the kettle boiled" only ever times.
+        subjects = (
+            {"pronoun", "name", "noun"} if event.subordinator != "as" else {"pronoun", "name"}
+        )
     elif event.subordinator in _TEMPORAL:
         subjects = {"pronoun", "name", "noun"}
     else:
