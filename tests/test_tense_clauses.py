@@ -107,6 +107,12 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         MORNING + "There's a bed, a TV bolted to the dresser, and a painting over the bed.",
         # a past form with a particle before its phrase describes the last item of a list
         MORNING + "The whole bay is lit up, the rocks, the foam, the boats tied up in the harbour.",
+        # a participle naming what a thing is made of
+        MORNING + "At the end of the hall she sees a shape made of static.",
+        # an absolute phrase: a possessive, a past form and a particle between commas
+        MORNING + "She wears a long dark dress, her hair pinned up, one hand on the rail.",
+        # the last item of a list, described, with an adverb of position before its place
+        MORNING + "He wears a grey coat and a flat cap pulled low over his eyes.",
     ],
 )
 def test_descriptions_are_not_slips(text: str) -> None:

@@ -75,12 +75,15 @@ _REDUPLICATED = frozenset(
     )
 )
 
-# Inside dialogue a speaker repeats on purpose: "very very", "please please", "wait wait",
+# Intensifiers doubled on purpose, by a speaker or a narrator's voice alike: "a very very
+# good toad", "she really really tried".
+_INTENSIFIERS = frozenset(_words("very really"))
+# Inside dialogue a speaker repeats on purpose: "so so sorry", "please please", "wait wait",
 # "far far away". Not "more more": a speaker who means it says "more, more".
 _SPOKEN = frozenset(
     _words(
         """
-    very so really much far too way super many please sorry wait stop run go help
+    so much far too way super many please sorry wait stop run go help
     come look listen hurry quick faster
     """
     )
@@ -128,7 +131,10 @@ def _doubled(sequence: list[str]) -> list[str]:
     return sorted(
         word
         for word in doubled
-        if word not in _GRAMMATICAL and word not in _REDUPLICATED and _is_word(word)
+        if word not in _GRAMMATICAL
+        and word not in _REDUPLICATED
+        and word not in _INTENSIFIERS
+        and _is_word(word)
     )
 
 
@@ -183,8 +189,9 @@ def rules() -> list[Rule]:
                     is is a mess", "all it was was a scratch"), words that are doubled by
                     nature ("bye bye", "there there", "tut tut"), names ("Walla Walla"),
                     emphasis that makes the
-                    repetition the point ("failed *failed*") and a speaker's deliberate
-                    repetition of an intensifier or a plea inside dialogue ("very very",
+                    repetition the point ("failed *failed*"), a doubled "very" or "really"
+                    anywhere ("a very very good toad"), and a speaker's deliberate
+                    repetition of an intensifier or a plea inside dialogue ("so so sorry",
                     "please please", "wait wait") are left alone.
                     """
                 ),
@@ -205,6 +212,7 @@ def rules() -> list[Rule]:
                     "All it was was a scratch, and the thing is is that it healed.",
                     "He gave her her keys back.",
                     '"Bye bye," she said. "There there."',
+                    "The toad had been a very very good toad.",
                     '"No, no, no," he said. "It\'s very very bad."',
                     "They moved to Walla Walla last spring.",
                     '"Like, failed *failed*."',

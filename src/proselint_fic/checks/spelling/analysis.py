@@ -80,6 +80,7 @@ _HYPHEN_PREFIXES = frozenset(morphology.PREFIXES) | {
     "quasi",
     "e",
 }
+_LONGEST_CONTRACTION = 8  # shouldnt
 _CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'")
 
 
@@ -111,6 +112,7 @@ class Occurrence:
     opens_sentence: bool
     in_name: bool  # followed by another capitalised word: Haye Park, Daven Holloway
     dialogue: bool
+    message: bool  # in a text message, where "dont" and "im" are the register
     emphasis: bool
     excused: bool  # address, code, stutter, cut-off, hyphen prefix: never a typo
 
@@ -298,6 +300,7 @@ class _Analyser:
                     opens_sentence=tokens.sentence_start(text, start, paragraph_start),
                     in_name=tokens.before_capitalised_word(text, end),
                     dialogue=dialogue,
+                    message=dialogue and document.in_message(start),
                     emphasis=document.in_emphasis(start),
                     excused=excused,
                 )
@@ -366,6 +369,8 @@ class _Analyser:
         core = occurrence.core.lower()
         hit = misspellings.find(core, self.entries, self.known)
         named = occurrence.form[:1].isupper() and not occurrence.opens_sentence
+        if hit is not None and occurrence.message and _apostrophe_dropped(core, hit[1]):
+            return  # "dont argue" in a text message is texting, not a slip
         if hit is not None and core not in self.project and not (named and self.known(core)):
             # (A listed spelling that is also an obscure dictionary word, capitalised in
             # mid-sentence, is more likely a name: Pavillion.)
@@ -378,6 +383,8 @@ class _Analyser:
             return
         if occurrence.dialogue and self._voiced(core):
             return
+        if occurrence.message and self._contraction_without_apostrophe(core):
+            return  # "dont argue", "im late" in a text message is texting, not a slip
         if _code(core) and (lower_counts[core] >= 2 or self.other_dialect):
             return  # the other dialect's spelling, used throughout: the writer's choice
         if _code(core) and self.own_dialect_words == 0 and self._has_twin(core):
@@ -459,6 +466,12 @@ class _Analyser:
     def _has_twin(self, lower: str) -> bool:
         """The other dialect's form of a word this dialect spells its own way (colour)."""
         return any(is_dialect_variant(lower, other) for other in suggest(lower, self.dialect)[:3])
+
+    def _contraction_without_apostrophe(self, lower: str) -> bool:
+        """dont, im, thats, youre: a contraction with its apostrophe left out."""
+        return len(lower) <= _LONGEST_CONTRACTION and any(
+            self.known(f"{lower[:cut]}'{lower[cut:]}") for cut in range(1, len(lower))
+        )
 
     def _voiced(self, lower: str) -> bool:
         """Speech spelled as it sounds: nooo, nothin, kaboodle, luv."""
@@ -636,3 +649,8 @@ def _rank(lower: str, dialect: Dialect) -> int:
     if entry is None or not entry.accepted_in(dialect) or entry.form != entry.key:
         return -1
     return entry.rank
+
+
+def _apostrophe_dropped(core: str, rights: tuple[str, ...]) -> bool:
+    """True when ``core`` is one of ``rights`` written without its apostrophe (dont, im)."""
+    return any(right.replace("'", "").replace("’", "").lower() == core for right in rights)

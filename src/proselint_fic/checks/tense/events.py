@@ -276,6 +276,7 @@ class SentenceReader:
                     or self._appositive(p, start, index, found)
                     or self._reduced_relative(p, index, person)
                     or self._absolute(lower, start, index, found)
+                    or _made_of(lower, index)
                 )
             ):
                 return None  # "with her father's coat wrapped round her": a participle
@@ -393,21 +394,22 @@ class SentenceReader:
 
     def _absolute(self, lower: list[str], start: int, index: int, found: list[Event]) -> bool:
         """ "The card was thick, the lettering embossed in silver", "rows of scaffolding,
-        lit by floodlights": after a clause with its verb, a comma, a noun phrase and a
-        past form taking a phrase describe; they are no clause of their own."""
+        lit by floodlights", "a long dark dress, her hair pinned up, one hand on the rail":
+        after a clause with its verb, a comma, a noun phrase and a past form taking a
+        phrase (or a particle and a comma) describe; they are no clause of their own."""
+        if not (start > 0 and lower[start - 1] == "," and found and found[-1].main):
+            return False
+        if lower[start] in {"a", "an"} or index + 2 >= len(lower):
+            return False  # "she eats, a dog barked": a new clause
+        following, after = lower[index + 1], lower[index + 2]
+        if following in _PARTICLES:
+            if after == ",":
+                return lower[start] in _POSSESSIVES
+            following, after = after, lower[index + 3] if index + 3 < len(lower) else "."
         return (
-            start > 0
-            and lower[start - 1] == ","
-            and lower[start] not in {"a", "an"}  # "she eats, a dog barked": a new clause
-            and bool(found)
-            and found[-1].main
-            and index + 2 < len(lower)
-            and (
-                lower[index + 1] in wc.PREPOSITIONS
-                or (lower[index + 1] in _PARTICLES and lower[index + 2] in wc.PREPOSITIONS)
-            )
-            and lower[index + 2] not in _ENDS
-            and lower[index + 2] not in wc.BOUNDARY_PUNCTUATION
+            following in wc.PREPOSITIONS
+            and after not in _ENDS
+            and after not in wc.BOUNDARY_PUNCTUATION
         )
 
     def _listed_with_and(
@@ -419,6 +421,8 @@ class SentenceReader:
         joined on has a comma before its "and" ("the fire pops, and a log collapsed into
         embers") or no such phrase ("and a man walked away")."""
         after = index + 1
+        if after < len(lower) and lower[after] in _POSITION_ADVERBS:
+            after += 1  # "a flat cap pulled low over his eyes"
         return (
             index - start >= 2
             and (start < 2 or lower[start - 2] != ",")
@@ -978,6 +982,11 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both"})
 # Particles that may stand between a past form and its phrase: "boats tied up in the harbour".
 _PARTICLES = frozenset({"up", "down", "out", "off", "back", "away"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "your", "our"})
+# Words of position or degree between a past form and its place: "pulled low over".
+_POSITION_ADVERBS = _PARTICLES | wc.wordset("low high tight close tightly loosely halfway")
+# Past participles that with "of" name what a thing is made of: "a shape made of static".
+_MATERIAL_PARTICIPLES = wc.wordset("made built carved formed fashioned woven composed")
 _ADJECTIVE_ENDINGS = tuple(wc.wordset("ent ant ous ive ful less able ible ic al ary ish ese est"))
 
 
@@ -990,3 +999,8 @@ def _list_goes_on(lower: list[str], index: int) -> bool:
         if lower[m] == "," and lower[m + 1] == "and" and lower[m + 2] in wc.DETERMINERS:
             return True
     return False
+
+
+def _made_of(lower: list[str], index: int) -> bool:
+    """ "a shape made of static", "a bridge built of rope": a participle naming a material."""
+    return lower[index] in _MATERIAL_PARTICIPLES and lower[index + 1 : index + 2] == ["of"]
