@@ -88,6 +88,10 @@ def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
         # a "while" clause with a noun subject out of step with its main clause; "while"
         # is a subordinator here, not the verb "to while"
         (MORNING + "She waits, and while the machine groaned, she watches him.", "groaned"),
+        # a short place phrase opens the clause without a comma
+        (YARD + "Behind him the hens strike up a racket. He kept walking.", "strike"),
+        # "as if" compares; it is no condition that would excuse the verb
+        (YARD + "Inside, the boiler hums along as if nothing was wrong.", "hums"),
         # an ordinal inside the noun phrase
         (MORNING + "Her fingers curl when the third question landed. She answers.", "landed"),
     ],

@@ -272,7 +272,7 @@ class SentenceReader:
                 and word in self.table.participles
                 and (
                     (not main and subordinator not in wc.SUBORDINATORS)
-                    or self._participle_phrase(p, first, index)
+                    or self._participle_phrase(p, first, start, index)
                     or self._appositive(p, start, index, found)
                     or self._reduced_relative(p, index, person)
                     or self._absolute(lower, start, index, found)
@@ -317,13 +317,15 @@ class SentenceReader:
             p, number, index, verb=resolved, subject=subject, clause=(True, ""), aspect="simple"
         )
 
-    def _participle_phrase(self, p: Paragraph, first: int, index: int) -> bool:
-        """ "a dog named Biscuit", "the scene: the lamps lit, the tables cleared":
-        after a colon, or before a name, a noun and a past form make a description."""
+    def _participle_phrase(self, p: Paragraph, first: int, start: int, index: int) -> bool:
+        """ "a dog named Biscuit", "the scene: the lamps lit, the tables cleared", "with his
+        phone held out": after a colon, before a name, or where a "with" before the noun
+        phrase governs it, a noun and a past form make a description. A "with" inside the
+        noun phrase ("the woman with the implants pushed off") governs only its own."""
         following = p.word(index + 1) if index + 1 < len(p.lower) else ""
         if following[:1].isupper():
             return True
-        return ":" in p.lower[first:index] or self._after_with(p.lower, first, index)
+        return ":" in p.lower[first:index] or self._after_with(p.lower, first, start)
 
     def _appositive(self, p: Paragraph, start: int, index: int, found: list[Event]) -> bool:
         """ "He holds out a lantern, a paper thing folded in half": after a clause that
@@ -848,6 +850,7 @@ class SentenceReader:
             or before in wc.CLAUSE_OPENERS
             or (self._is_sentence_adverb(before) and self._opens(lower, first, start - 1))
             or self._fronted(lower, first, start - 1)
+            or self._fronted_place(lower, first, start)
         ):
             pending = self._pending_subordinator(p, first, start, found)
             return (False, pending) if pending else (True, "")
@@ -887,6 +890,11 @@ class SentenceReader:
             and lower[m - 2] in wc.TIME_PREPOSITIONS
             and self._opens(lower, first, m - 2)
         )
+
+    def _fronted_place(self, lower: list[str], first: int, start: int) -> bool:
+        """ "Behind them the musicians strike up": a short place phrase opens the clause,
+        with no comma, before its subject."""
+        return start - first <= _FRONTED_PLACE_REACH and self._after_place(lower, first, start)
 
     def _after_place(self, lower: list[str], first: int, start: int) -> bool:
         """Whether the words before ``start`` in its clause are a place phrase ("above the
@@ -974,6 +982,8 @@ _TIME_DETERMINERS = frozenset({"one", "that", "this", "every", "each", "next"})
 # Words between a determiner and its noun that are no noun themselves: "the third question".
 # Not "first" and "last", which more often open backstory ("the first pair got soaked")
 # or a place before an inverted verb ("beyond the last field stands a chapel").
+# The longest place phrase read as opening a clause without a comma: "across the street".
+_FRONTED_PLACE_REACH = 4
 _ORDINALS = wc.wordset("second third fourth fifth sixth seventh eighth ninth tenth")
 _CLOCK_WORDS = wc.NUMBERS | wc.wordset("one eleven twelve half quarter past")
 _ARTICLES = frozenset({"a", "an", "the"})

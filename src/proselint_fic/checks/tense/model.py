@@ -627,8 +627,8 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
             for other in sentence.events
         ):
             return True  # a past frame: "when he promised to come back, he meant it"
-    elif "if" in scope:
-        return True
+    elif any(word == "if" and before != "as" for before, word in pairwise(["", *scope])):
+        return True  # a condition; "as if" only compares
     return _reported(paragraph, event, tables(), sentence.events)
 
 
