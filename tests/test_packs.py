@@ -61,3 +61,34 @@ def test_a_broken_pack_is_reported_and_the_rest_still_load(tmp_path: Path) -> No
     linter = Linter(plugins=[_PackPlugin(path)], discover_config=False, select=["ellipsis"])
     assert any("bad.toml" in error for error in linter.load_errors)
     assert linter.lint_text("And then.he left.")
+
+
+def test_a_pack_uses_the_definitions_of_another(tmp_path: Path) -> None:
+    (tmp_path / "shared.toml").write_text(
+        "[pack.define]\ncolour = '(?:red|green)'\n" + _RULE.format(name="shared", pattern="x"),
+        encoding="utf-8",
+    )
+    path = tmp_path / "user.toml"
+    path.write_text(
+        '[pack]\nuses = ["shared"]\n' + _RULE.format(name="user", pattern="(?&colour) door"),
+        encoding="utf-8",
+    )
+    linter = Linter(plugins=[_PackPlugin(path)], select=["demo"], discover_config=False)
+    found = linter.lint_text("She opened the green door.")
+    assert [(d.rule, d.column) for d in found] == [("demo.user", 16)]
+
+
+@pytest.mark.parametrize(
+    ("uses", "error"),
+    [
+        ('"shared"', "uses must be a list"),
+        ('["missing"]', r"cannot read the pack it uses, missing\.toml"),
+    ],
+)
+def test_a_bad_uses_is_a_load_error(tmp_path: Path, uses: str, error: str) -> None:
+    path = tmp_path / "user.toml"
+    path.write_text(
+        f"[pack]\nuses = {uses}\n" + _RULE.format(name="user", pattern="x"), encoding="utf-8"
+    )
+    with pytest.raises(PackError, match=error):
+        load_pack(path)
