@@ -126,3 +126,22 @@ def test_descriptions_are_not_slips(text: str) -> None:
 def test_a_past_perfect_across_an_aside_is_a_flashback() -> None:
     text = MORNING + "She grins. Nova had, in fact, punched a hole in the wall. She rinses the cup."
     assert tense_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trailing tag of saying reports what was said before the scene's moment
+        MORNING + "The bridge is out until spring, the ferryman said. She rinses the cup.",
+        # "once that": a time in the past
+        MORNING + "Her aunt told her once that every kettle has a voice. She rinses the cup.",
+    ],
+)
+def test_earlier_reports_are_not_slips(text: str) -> None:
+    assert tense_flags(text) == []
+
+
+def test_once_in_the_scene_is_no_time_in_the_past() -> None:
+    assert tense_flags(MORNING + "The cat blinked once, slow as a tide. She rinses the cup.") == [
+        "blinked"
+    ]

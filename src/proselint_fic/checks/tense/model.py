@@ -47,6 +47,9 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+\b(?!['’])")
 # Expressions that place an event in the past ("years ago", "last night", "when she was six").
 _PAST_TIME = re.compile(
     r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when)|once upon"
+    # "he told me once that": once as a time in the past; not "it blinked once," (one
+    # time, in the scene) nor "once she leaves" (a clause of time).
+    r"|once(?= that\b)"
     # "back in the day", "back in 1999", "back in school"; not "leaned back in her chair".
     r"|back in (?:the (?:day|old days|spring|summer|autumn|fall|winter|sixties|seventies"
     r"|eighties|nineties|city|village)|those days|(?:19|20)\d\d|school|college|high school"
@@ -542,7 +545,9 @@ def _judge(
         return None
     if event.aspect == "modal" and event.lemma != "can":
         return ("weak", "a modal can look ahead from the past") if event.lemma == "will" else None
-    if tense == "present" and _reports_ahead(event, sentence, tense):
+    if tense == "present" and (
+        _reports_ahead(event, sentence, tense) or _trailing_tag(event, sentence)
+    ):
         return "weak", "a report of something said earlier"
     reason, soft = _weak_reason(event, tense, data, sentence)
     if reason and not (soft and mixed):
@@ -586,6 +591,18 @@ def _reports_ahead(event: Event, sentence: _Sentence, tense: Tense) -> bool:
         and lower[other.subject_index - 1] not in wc.SUBORDINATORS - {"that"}
         for other in sentence.events
     )
+
+
+def _trailing_tag(event: Event, sentence: _Sentence) -> bool:
+    """ "It would take days to heal, the healers said.": a verb of saying that closes the
+    sentence after a comma reports what was said before the scene's moment."""
+    if event.lemma not in _SAYING:
+        return False
+    lower = sentence.paragraph.lower
+    _, stop = sentence.paragraph.sentences[event.sentence]
+    at = event.subject_index
+    closes = event.index + 1 >= stop or not lower[event.index + 1][:1].isalnum()
+    return closes and at > 0 and lower[at - 1] == ","
 
 
 # Words between a verb of saying and its report's subject: "told her that they".
