@@ -63,17 +63,20 @@ _CLEFT_OPENERS = frozenset(
 )
 _CLEFT_REACH = 5
 
-# Words whose doubling is a word of its own, anywhere: "bye bye", "there there", "tut tut".
+# Words whose doubling is a word of its own, anywhere: "bye bye", "tut tut", "tick tock".
 _REDUPLICATED = frozenset(
     _words(
         """
-    bye no yes yeah yep nope there now well tut tsk ha haha ho hee heh hah knock chop night
-    hush pom tom dum boo choo cha yum blah yada bla la da ta bang go hey oh ooh ah aah uh um
-    umm hm hmm mm mmm woof meow beep honk clap boom pew rah hip ding dong buzz zzz shh ssh
-    psst pst tick tock bam pow whoa wow okay ok
+    bye tut tsk ha haha ho hee heh hah hush pom tom dum boo choo cha yum blah yada bla la da
+    ta bang hey oh ooh ah aah uh um umm hm hmm mm mmm woof meow beep honk clap boom pew rah
+    hip ding dong buzz zzz shh ssh psst pst tick tock bam pow whoa wow
     """
     )
 )
+# Everyday words doubled as an utterance of their own ("There there.", "Night night!",
+# "no no, not that one", "Knock knock."); inside a clause ("every night night since") the
+# doubling is a slip.
+_UTTERANCES = frozenset(_words("no yes yeah yep nope there now well knock chop night go okay ok"))
 
 # Intensifiers doubled on purpose, by a speaker or a narrator's voice alike: "a very very
 # good toad", "she really really tried".
@@ -102,6 +105,8 @@ class DoubledWordRule:
             pattern = phrase_pattern((word, word), gap=_SEARCH_GAP)
             for start, end in vocabulary.find(pattern):
                 if _grammatical(word, vocabulary.folded, start):
+                    continue
+                if word in _UTTERANCES and _stands_alone(document.text, start, end):
                     continue
                 match = self._judge(document, start, end, start + len(word))
                 if match is not None:
@@ -155,6 +160,20 @@ def _after_cleft(folded: str, start: int) -> bool:
     return not _CLEFT_OPENERS.isdisjoint(_words_before(folded, start)[-_CLEFT_REACH:])
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """True when the doubled word is set off from a clause: a mark or the paragraph's start
+    before it, or a mark after it ("There there.", "no no, not that")."""
+    left = start
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    right = end
+    while right < len(text) and text[right] in " \t":
+        right += 1
+    return (
+        left == 0 or not text[left - 1].isalnum() or right == len(text) or not text[right].isalnum()
+    )
+
+
 def _words_before(folded: str, start: int) -> list[str]:
     """The words shortly before ``start``, at least the last five."""
     window_start = max(0, start - _CLEFT_WINDOW)
@@ -187,7 +206,9 @@ def rules() -> list[Rule]:
                     not "on her her hand", and
                     "is is" or "was was" after a clause that is itself the subject: "what it
                     is is a mess", "all it was was a scratch"), words that are doubled by
-                    nature ("bye bye", "there there", "tut tut"), names ("Walla Walla"),
+                    nature ("bye bye", "tut tut", and everyday words doubled as an utterance
+                    of their own: "There there.", but not "every night night since"), names
+                    ("Walla Walla"),
                     emphasis that makes the
                     repetition the point ("failed *failed*"), a doubled "very" or "really"
                     anywhere ("a very very good toad"), and a speaker's deliberate
@@ -204,6 +225,7 @@ def rules() -> list[Rule]:
                     "Outside, the organist was was running through the hymn.",
                     "She leans in, chin on her her hand.",
                     "He read it, and\ndeletes deletes every message.",
+                    '"I\'ve written to him every night night since."',
                 ),
                 passes=(
                     "She had had enough of him.",
