@@ -88,6 +88,12 @@ def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
         # a "while" clause with a noun subject out of step with its main clause; "while"
         # is a subordinator here, not the verb "to while"
         (MORNING + "She waits, and while the machine groaned, she watches him.", "groaned"),
+        # "something" doing something in the scene is narration
+        (MORNING + "Something in her shoulders loosened, and she sits up.", "loosened"),
+        # a chain goes on past a place phrase with "to" ("to the whiteboard", no infinitive)
+        (YARD + "He turned to the whiteboard and starts drawing, fast and sharp.", "starts"),
+        # an adverb after a verb that is also a noun, and nothing after it
+        (YARD + "Abel's hands go still.", "go"),
         # a short place phrase opens the clause without a comma
         (YARD + "Behind him the hens strike up a racket. He kept walking.", "strike"),
         # "as if" compares; it is no condition that would excuse the verb

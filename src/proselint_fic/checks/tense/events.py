@@ -692,6 +692,9 @@ class SentenceReader:
         following = p.lower[index + 1] if index + 1 < len(p.lower) else ""
         if following in wc.OBJECT_LIKE or (following == "like" and lemma in wc.LIKE_VERBS):
             return True
+        after = p.lower[index + 2] if index + 2 < len(p.lower) else "."
+        if following in wc.GAP_WORDS and not after[:1].isalpha():
+            return True  # "Abel's hands go still.": an adverb with no verb after it
         if not following[:1].isalpha():
             # "The cold winds." is a fragment: an adjective, then a noun.
             return not self._adjective_like(p.lower[index - 1])
@@ -751,8 +754,10 @@ class SentenceReader:
                 word = lower[m]
                 if word in wc.CLAUSE_BREAKS or word in wc.SUBJECT_PRONOUNS:
                     return None
-                if word in wc.CONTRACTIONS or word in wc.MODALS_ANY or word == "to":
+                if word in wc.CONTRACTIONS or word in wc.MODALS_ANY:
                     return None
+                if word == "to" and lower[m + 1] not in wc.DETERMINERS:
+                    return None  # "wanted to go and": an infinitive; not "to the door"
         if head.subject == "relative":
             return None
         comma_only = lower[connector] == ","

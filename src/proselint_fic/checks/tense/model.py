@@ -764,6 +764,8 @@ def _generic(event: Event, data: _SceneData) -> bool:
 def _in_scene(event: Event) -> bool:
     """ "Nobody says anything", "Something moves": an indefinite doing something in the
     scene is narration, not a general statement."""
+    if event.subject_word == "something" and "a" in tables().readings.get(event.word, ""):
+        return False  # "something ragged and awful": an adjective
     return event.subject_word in wc.SCENE_INDEFINITES and event.lemma not in wc.STATIVE
 
 

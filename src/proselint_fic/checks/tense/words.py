@@ -27,9 +27,9 @@ INDEFINITES = wordset(
 )
 # Indefinites that stand for someone in the scene ("Nobody answers", "Somebody knocks")
 # when their verb is an action; with a verb of state they make a general statement
-# ("Nobody likes a liar"). Not "something": a past form after it is usually an adjective
-# ("something ragged and awful").
-SCENE_INDEFINITES = wordset("someone somebody nobody")
+# ("Nobody likes a liar"). "Something" too ("something flashed"), but not before a form
+# that is also an adjective ("something ragged and awful").
+SCENE_INDEFINITES = wordset("someone somebody nobody something")
 STATIVE = wordset(
     "be have know like love hate want need care believe understand mean matter own deserve "
     "seem belong prefer trust doubt wish hope expect cost"
