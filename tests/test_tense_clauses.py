@@ -94,6 +94,9 @@ def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
         (YARD + "He turned to the whiteboard and starts drawing, fast and sharp.", "starts"),
         # an adverb after a verb that is also a noun, and nothing after it
         (YARD + "Abel's hands go still.", "go"),
+        # a noun phrase with a "to" phrase; a noun ending like an adjective ("table")
+        (MORNING + "The door to the yard banged open. She turns.", "banged"),
+        (YARD + "The candle on the table gutters.", "gutters"),
         # a short place phrase opens the clause without a comma
         (YARD + "Behind him the hens strike up a racket. He kept walking.", "strike"),
         # "as if" compares; it is no condition that would excuse the verb

@@ -725,7 +725,10 @@ class SentenceReader:
         return False
 
     def _adjective_like(self, word: str) -> bool:
-        return "a" in self.table.readings.get(word, "") or word.endswith(_ADJECTIVE_ENDINGS)
+        readings = self.table.readings.get(word, "")
+        if readings:
+            return "a" in readings  # "table" is a noun, whatever its ending says
+        return word.endswith(_ADJECTIVE_ENDINGS)
 
     # -- coordination -----------------------------------------------------------------
 

@@ -59,7 +59,7 @@ PREPOSITIONS = wordset(
 )
 # Prepositions that may continue a subject noun phrase ("the ache in his knee").
 NOUN_PHRASE_PREPOSITIONS = wordset(
-    "of in on at from behind beside across under over near inside outside beyond above below"
+    "of in on at from to behind beside across under over near inside outside beyond above below"
 )
 # A word after which a pronoun is an object, not a subject ("let it go", "made you wait").
 OBJECT_MARKERS = PREPOSITIONS | wordset("let made make makes watched watch saw")
