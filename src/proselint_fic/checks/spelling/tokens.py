@@ -86,6 +86,7 @@ ABBREVIATIONS = frozenset(
         "prof",
         "capt",
         "det",
+        "ret",
         "insp",
         "supt",
         "pvt",
