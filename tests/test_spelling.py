@@ -152,7 +152,10 @@ def test_titles_written_as_abbreviations_are_not_typos() -> None:
 
 
 def test_texting_in_a_message_line_is_not_a_typo() -> None:
-    text = "My phone buzzed.\n\nDad: need to know by tmrw. omw ngl. im late, dont wait\n\nI put it away."
+    text = (
+        "My phone buzzed.\n\nDad: need to know by tmrw. omw ngl. im late, dont wait\n\n"
+        "I put it away."
+    )
     assert flagged_words(text) == []
     assert flagged_words("I put it away. I dont know why.") == ["dont"]
 
