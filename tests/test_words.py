@@ -61,3 +61,23 @@ def test_find_reports_whole_words_only(
 ) -> None:
     vocabulary = Document(text).vocabulary
     assert list(vocabulary.find(phrase_pattern(phrase))) == spans
+
+
+def test_repeats_finds_every_pair_in_text_order() -> None:
+    text = "The the the cat. No, no! It was nope nope\nnope."
+    vocabulary = Document(text).vocabulary
+    found = list(vocabulary.repeats(["the", "no", "nope"]))
+    assert found == [
+        (0, 7, "the"),
+        (4, 11, "the"),
+        (17, 23, "no"),
+        (32, 41, "nope"),
+        (37, 46, "nope"),
+    ]
+    assert [text[start:end] for start, end, _ in found][2] == "No, no"
+
+
+def test_repeats_needs_whole_words() -> None:
+    vocabulary = Document("the theatre, a-the the-end, no nope").vocabulary
+    assert list(vocabulary.repeats(["the", "no"])) == []
+    assert list(vocabulary.repeats([])) == []

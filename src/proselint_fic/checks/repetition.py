@@ -17,7 +17,6 @@ from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 from proselint_fic.diagnostic import Severity
-from proselint_fic.document.words import phrase_pattern
 from proselint_fic.patterns import lazy
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 
@@ -28,8 +27,6 @@ __all__ = ["DoubledWordRule", "rules"]
 
 # Spaces with at most one line break: a blank line ends the paragraph, and so the slip.
 _GAP = lazy(r"[ \t]*(?:\r?\n[ \t]*)?")
-# The same, but never empty: "haha" is one word, not "ha" twice.
-_SEARCH_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 
 
 def _words(listing: str) -> list[str]:
@@ -101,16 +98,14 @@ class DoubledWordRule:
 
     def check(self, document: Document) -> Iterator[Match]:
         vocabulary = document.vocabulary
-        for word in _doubled(vocabulary.sequence):
-            pattern = phrase_pattern((word, word), gap=_SEARCH_GAP)
-            for start, end in vocabulary.find(pattern):
-                if _grammatical(word, vocabulary.folded, start):
-                    continue
-                if word in _UTTERANCES and _stands_alone(document.text, start, end):
-                    continue
-                match = self._judge(document, start, end, start + len(word))
-                if match is not None:
-                    yield match
+        for start, end, word in vocabulary.repeats(_doubled(vocabulary.sequence)):
+            if _grammatical(word, vocabulary.folded, start):
+                continue
+            if word in _UTTERANCES and _stands_alone(document.text, start, end):
+                continue
+            match = self._judge(document, start, end, start + len(word))
+            if match is not None:
+                yield match
 
     def _judge(self, document: Document, start: int, end: int, first_end: int) -> Match | None:
         text = document.text

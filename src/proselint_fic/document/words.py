@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 # Captured, so that split() returns separators and words alternately; running sums of their
@@ -90,8 +90,14 @@ class Vocabulary:
         self.folded = fold(text)
 
     @cached_property
+    def _chunks(self) -> str:
+        """The folded text with everything outside words blanked, padded with one space at
+        each end (so offset ``i`` of the text is offset ``i + 1`` here)."""
+        return _word_chunks(self.folded)
+
+    @cached_property
     def sequence(self) -> list[str]:
-        return _word_chunks(self.folded).split()
+        return self._chunks.split()
 
     @cached_property
     def distinct(self) -> frozenset[str]:
@@ -100,6 +106,28 @@ class Vocabulary:
     def has_all(self, words: tuple[str, ...]) -> bool:
         """True when every one of ``words`` occurs somewhere in the text."""
         return self.distinct.issuperset(words)
+
+    def repeats(self, words: list[str]) -> Iterator[tuple[int, int, str]]:
+        """Where one of ``words`` (folded) stands twice in a row as a whole word, with
+        nothing but spaces, line breaks or marks between: ``(start, end, word)`` spans in
+        text order, overlapping ones included ("the the the" holds two). A rule checks
+        what stands between the two in the text itself.
+
+        One pattern for all the words, over the text with everything outside words
+        blanked: a search per word would scan a novel once for each.
+        """
+        if not words:
+            return
+        pattern = _repeat_pattern(tuple(sorted(words)))
+        chunks = self._chunks
+        found = pattern.search(chunks)
+        while found is not None:
+            word = found[1]
+            # The match opens on the space before the first word, and chunk offsets run
+            # one ahead of text offsets (the padding): the word starts at found.start().
+            yield found.start(), found.end() - 1, word
+            # The second word may begin the next pair: resume on the space before it.
+            found = pattern.search(chunks, found.end() - len(word) - 1)
 
     def find(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         """Spans where ``pattern`` matches the folded text from the start of a word to the end
@@ -115,6 +143,12 @@ class Vocabulary:
             if _word_starts(folded, start) and _word_ends(folded, end):
                 yield start, end
             found = pattern.search(folded, start + 1)
+
+
+@lru_cache(maxsize=16)
+def _repeat_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # " (no|the) +\1 ": the pair as whole words, marks and line breaks blanked to spaces.
+    return re.compile(" (" + "|".join(map(re.escape, words)) + r") +\1(?= )")
 
 
 def phrase_pattern(words: tuple[str, ...], gap: str = r"\s+") -> re.Pattern[str]:
