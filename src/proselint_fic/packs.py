@@ -29,7 +29,6 @@ and optionally ``[[rule.fix]]`` pairs of ``before``/``after``; the test suite ru
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -163,12 +162,13 @@ class SubstitutionRule:
     sources: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
-    def _phrases(self) -> list[tuple[tuple[str, ...], str, re.Pattern[str]]]:
-        """Each wrong phrase's words, its right form and its pattern, longest phrases first,
-        so that where two start at the same word the longer one is reported."""
+    def _phrases(self) -> list[tuple[tuple[str, ...], str]]:
+        """Each wrong phrase's words and its right form, longest phrases first, so that
+        where two start at the same word the longer one is reported. Patterns are compiled
+        only for the phrases a document can hold (a cold start would pay for them all)."""
         phrases = [(tuple(_normalise(wrong).split()), right) for wrong, right in self.swaps.items()]
         phrases.sort(key=lambda phrase: len(phrase[0]), reverse=True)
-        return [(words, right, phrase_pattern(words)) for words, right in phrases]
+        return phrases
 
     @cached_property
     def _unless(self) -> tuple[Pattern, ...]:
@@ -177,9 +177,10 @@ class SubstitutionRule:
     def check(self, document: Document) -> Iterator[Match]:
         text, vocabulary = document.text, document.vocabulary
         found: list[tuple[int, int, int, str]] = []
-        for rank, (words, right, pattern) in enumerate(self._phrases):
+        for rank, (words, right) in enumerate(self._phrases):
             if vocabulary.has_all(words):
-                found.extend((start, rank, end, right) for start, end in vocabulary.find(pattern))
+                spans = vocabulary.find(phrase_pattern(words))
+                found.extend((start, rank, end, right) for start, end in spans)
         found.sort()
         reported_at = -1
         for start, _rank, end, right in found:

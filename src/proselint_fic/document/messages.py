@@ -35,8 +35,8 @@ def find_messages(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
     """The message bodies of one-line paragraphs that open with a sender label."""
     found: list[Span] = []
     for start, end in paragraphs:
-        if "\n" in text[start:end]:
-            continue
+        if text.find("\n", start, end) >= 0:
+            continue  # a message is one line; hard-wrapped narration is not one
         label = _LABEL.match(text, start, end)
         if label is None or _is_heading(label.group()):
             continue

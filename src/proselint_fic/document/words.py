@@ -151,6 +151,7 @@ def _repeat_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(" (" + "|".join(map(re.escape, words)) + r") +\1(?= )")
 
 
+@lru_cache(maxsize=1024)
 def phrase_pattern(words: tuple[str, ...], gap: str = r"\s+") -> re.Pattern[str]:
     """A pattern for ``words`` (folded) in a row, any run of whitespace between them."""
     return re.compile(gap.join(map(re.escape, words)))
