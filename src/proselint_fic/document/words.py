@@ -131,7 +131,7 @@ class Vocabulary:
 
     def find(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         """Spans where ``pattern`` matches the folded text from the start of a word to the end
-        of one, overlapping matches included ("the the the" holds two doubled words).
+        of one, overlapping matches included ("could of of" is tried at both words).
 
         The pattern should begin with a literal, which the engine scans for quickly; a
         word-boundary lookbehind in front of it would make the engine try every position.
@@ -158,7 +158,8 @@ def phrase_pattern(words: tuple[str, ...], gap: str = r"\s+") -> re.Pattern[str]
 
 
 def _word_chunks(folded: str) -> str:
-    """``folded`` with everything that is not inside a word turned into spaces."""
+    """``folded`` with everything that is not inside a word turned into spaces, and one
+    space of padding at each end."""
     gaps = dict(_ASCII_GAPS)
     if not folded.isascii():
         for char in set("".join(_NON_ASCII.findall(folded))):
