@@ -120,6 +120,13 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         MORNING + "There's a bed, a TV bolted to the dresser, and a painting over the bed.",
         # a past form with a particle before its phrase describes the last item of a list
         MORNING + "The whole bay is lit up, the rocks, the foam, the boats tied up in the harbour.",
+        # a complement after a verb of motion is no second verb
+        MORNING + "She tugs once, and the lid swings open with a creak.",
+        MORNING + "The spare wheel pulls left. She leans right.",
+        # a past form before a bare noun that ends the phrase describes it
+        MORNING + "Her sister comes in, all long legs and rumpled coat, and hands her a cup.",
+        # "still" before an adjective is an adverb, not the verb "to still"
+        YARD + "His shoulders were still broad, his arms still thick as branches.",
         # a participle naming what a thing is made of
         MORNING + "At the end of the hall she sees a shape made of static.",
         # an absolute phrase: a possessive, a past form and a particle between commas

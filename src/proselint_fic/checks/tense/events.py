@@ -230,8 +230,10 @@ class SentenceReader:
     ) -> Event | None:
         lower = p.lower
         word = lower[index]
-        if word in wc.GAP_WORDS and index + 1 < len(lower) and lower[index + 1] in self.verbish:
-            return None  # "I still can't": an adverb before the verb, not the verb "to still"
+        following = lower[index + 1] if index + 1 < len(lower) else ""
+        if word in wc.GAP_WORDS and (following in self.verbish or self._adjective_like(following)):
+            # "I still can't", "his arms still thick": an adverb, not the verb "to still"
+            return None
         # Skip the adverbs between a subject and its verb ("she just left").
         k = index - 1
         while k >= first and k >= index - 3 and self._is_gap(lower[k]):
@@ -252,6 +254,8 @@ class SentenceReader:
                 word == "like" or not self._plausible_after_noun(p, index, lemma, kind)
             ):
                 return None
+            if kind == "noun" and word in _COMPLEMENTS and before in self.table.third:
+                return None  # "the lid swings open": the -s word was the verb
             if kind == "relative":
                 main, subordinator = False, before
             else:
@@ -811,8 +815,9 @@ class SentenceReader:
             or previous in table.participles
             or previous in wc.ADJECTIVES
             or ("a" in table.readings.get(previous, "") and not self._object_noun(p, at, index))
+            or self._before_bare_noun(lower, index)
         ):
-            # "is worn and faded": adjectives joined, not verbs.
+            # "is worn and faded", "all long legs and rumpled cape,": adjectives, not verbs.
             return False
         if table.is_nominal(word):
             following = lower[index + 1] if index + 1 < len(lower) else ""
@@ -823,6 +828,20 @@ class SentenceReader:
                 return following != "of"  # "and leans against", not "and starts of"
             return follows_verb and not following[:1].isalpha()
         return True
+
+    def _before_bare_noun(self, lower: list[str], index: int) -> bool:
+        """A past form straight before a bare noun that ends the phrase ("rumpled cape,")
+        describes the noun; a verb's object would take a determiner."""
+        if index + 2 >= len(lower):
+            return False
+        noun, after = lower[index + 1], lower[index + 2]
+        return (
+            noun[:1].isalpha()
+            and noun not in _NEVER_NOUNISH
+            and noun not in wc.DETERMINERS
+            and self._nounish(noun)
+            and (after in wc.BOUNDARY_PUNCTUATION or after in _ENDS or after == "and")
+        )
 
     def _object_noun(self, p: Paragraph, at: int, index: int) -> bool:
         """ "hops down from the counter and strolled toward": the word before the
@@ -1000,6 +1019,9 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both"})
 # Particles that may stand between a past form and its phrase: "boats tied up in the harbour".
 _PARTICLES = frozenset({"up", "down", "out", "off", "back", "away"})
+# Words that complete a verb of motion or state ("swings open", "pulls left", "comes loose")
+# and are verb forms too.
+_COMPLEMENTS = wc.wordset("open shut closed loose free wide left right still straight clear")
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "your", "our"})
 # Words of position or degree between a past form and its place: "pulled low over".
 _POSITION_ADVERBS = _PARTICLES | wc.wordset("low high tight close tightly loosely halfway")
