@@ -97,6 +97,17 @@ def test_indefinite_with_a_verb_of_state_is_a_general_statement() -> None:
         # a noun phrase with a "to" phrase; a noun ending like an adjective ("table")
         (MORNING + "The door to the yard banged open. She turns.", "banged"),
         (YARD + "The candle on the table gutters.", "gutters"),
+        # a condition in an earlier clause of the sentence does not reach this one
+        (
+            YARD + "She was sixty if she was a day, but she beat me there, and we come "
+            "crashing through the reeds.",
+            "come",
+        ),
+        (
+            MORNING + "Most people wouldn't notice, but the Duchess is not most people, and "
+            "her hand stopped on the cat's back.",
+            "stopped",
+        ),
         # a short place phrase opens the clause without a comma
         (YARD + "Behind him the hens strike up a racket. He kept walking.", "strike"),
         # "as if" compares; it is no condition that would excuse the verb

@@ -430,6 +430,17 @@ def _has_conditional(words: list[str]) -> bool:
     return any(w in _CONDITIONAL or w.endswith("'d") for w in words)
 
 
+def _clause_start(paragraph: Paragraph, event: Event) -> int:
+    """The token index where the event's main clause starts: after the last ", and",
+    ", but" or semicolon before its subject, else the sentence start."""
+    first, _ = paragraph.sentences[event.sentence]
+    lower = paragraph.lower
+    for m in range(event.subject_index - 1, first, -1):
+        if lower[m] == ";" or (lower[m] in wc.COORDINATORS and lower[m - 1] == ","):
+            return m + 1
+    return first
+
+
 def _clause_end(paragraph: Paragraph, event: Event) -> int:
     """The token index where the event's clause ends (next comma, dash or sentence end)."""
     _, stop = paragraph.sentences[event.sentence]
@@ -629,13 +640,17 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
     # "like she always does" does not excuse "she said". In present narration a routine
     # anywhere in the sentence ("she watered the plants before work, as she does every
     # morning") places the past verb earlier the same day, which is no slip.
-    scope = paragraph.lower[first : _clause_end(paragraph, event)]
+    # Conditions count only from the start of the verb's own main clause: "sixty if she was
+    # a day, but she beat me there, and we come crashing" is no condition on "come".
+    end = _clause_end(paragraph, event)
+    scope = paragraph.lower[first:end]
+    conditions = paragraph.lower[_clause_start(paragraph, event) : end]
     routine = paragraph.lower[first:stop] if tense == "present" else scope
     if not wc.HABITUAL.isdisjoint(scope) or _every_period(routine):
         return True
     if tense == "present":
         context = sentence.context()
-        if context.perfect or _has_conditional(scope):
+        if context.perfect or _has_conditional(conditions):
             return True
         if context.time and _time_reaches(paragraph, event):
             return True
@@ -644,7 +659,7 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
             for other in sentence.events
         ):
             return True  # a past frame: "when he promised to come back, he meant it"
-    elif any(word == "if" and before != "as" for before, word in pairwise(["", *scope])):
+    elif any(word == "if" and before != "as" for before, word in pairwise(["", *conditions])):
         return True  # a condition; "as if" only compares
     return _reported(paragraph, event, tables(), sentence.events)
 
