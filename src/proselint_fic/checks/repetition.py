@@ -10,13 +10,13 @@ costs tens of milliseconds on one.
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 from proselint_fic.diagnostic import Severity
+from proselint_fic.document.words import WORD
 from proselint_fic.patterns import lazy
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 
@@ -148,7 +148,6 @@ def _grammatical(word: str, folded: str, start: int) -> bool:
 
 # Far enough back to hold the words a cleft opener can stand among.
 _CLEFT_WINDOW = 80 * _CLEFT_REACH
-_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
 def _after_cleft(folded: str, start: int) -> bool:
@@ -172,7 +171,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 def _words_before(folded: str, start: int) -> list[str]:
     """The words shortly before ``start``, at least the last five."""
     window_start = max(0, start - _CLEFT_WINDOW)
-    before = _WORD.findall(folded, window_start, start)
+    before = WORD.findall(folded, window_start, start)
     if window_start > 0:
         before = before[1:]  # the window may have cut its first word in two
     return before
@@ -198,14 +197,12 @@ def rules() -> list[Rule]:
                     "looking at the the cellar door" repeats a word by accident, often
                     across a line break where the eye does not catch it. The fix keeps one.
                     Grammatical doublings ("had had", "that that", "gave her her keys" but
-                    not "on her her hand", and
-                    "is is" or "was was" after a clause that is itself the subject: "what it
-                    is is a mess", "all it was was a scratch"), words that are doubled by
-                    nature ("bye bye", "tut tut", and everyday words doubled as an utterance
-                    of their own: "There there.", but not "every night night since"), names
-                    ("Walla Walla"),
-                    emphasis that makes the
-                    repetition the point ("failed *failed*"), a doubled "very" or "really"
+                    not "on her her hand", and "is is" or "was was" after a clause that is
+                    itself the subject: "what it is is a mess", "all it was was a scratch"),
+                    words that are doubled by nature ("bye bye", "tut tut", and everyday
+                    words doubled as an utterance of their own: "There there.", but not
+                    "every night night since"), names ("Walla Walla"), emphasis that makes
+                    the repetition the point ("failed *failed*"), a doubled "very" or "really"
                     anywhere ("a very very good toad"), and a speaker's deliberate
                     repetition of an intensifier or a plea inside dialogue ("so so sorry",
                     "please please", "wait wait") are left alone.

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
+# A word as every view here cuts it.
+WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 # Captured, so that split() returns separators and words alternately; running sums of their
 # lengths then give every offset without a Python-level step per word (half the time of
 # collecting match objects on a novel).
-_WORD = re.compile(r"([^\W_]+(?:['\-][^\W_]+)*)")
+_WORD_AND_GAPS = re.compile(f"({WORD.pattern})")
 _JOINERS = "'-"
 # Two joiners in a row never sit inside a word ("said--the", "goin''"), nor does one next to
 # a space ("'tis", "the -"): blanking them leaves only the joiners that are inside words.
@@ -73,7 +75,7 @@ class Words:
 
 
 def find_words(text: str) -> Words:
-    parts = _WORD.split(fold(text))
+    parts = _WORD_AND_GAPS.split(fold(text))
     offsets = list(accumulate(map(len, parts)))
     # parts = [gap, word, gap, word, ..., gap]: a word starts where its gap ends.
     return Words(folded=parts[1::2], starts=offsets[0:-1:2], ends=offsets[1::2])
@@ -152,9 +154,9 @@ def _repeat_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
-def phrase_pattern(words: tuple[str, ...], gap: str = r"\s+") -> re.Pattern[str]:
+def phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern for ``words`` (folded) in a row, any run of whitespace between them."""
-    return re.compile(gap.join(map(re.escape, words)))
+    return re.compile(r"\s+".join(map(re.escape, words)))
 
 
 def _word_chunks(folded: str) -> str:
