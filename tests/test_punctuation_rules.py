@@ -136,9 +136,30 @@ def test_mixed_ellipses_are_fixed_to_the_dominant_style() -> None:
 
 
 def test_mixed_quotes_flag_the_minority_style() -> None:
-    text = '“Come in,” she said. “Sit.” “Tea?” "No."'
+    text = '“Come in,” she said. “Sit.” “Tea?” “Milk?” "No."'
     assert flagged(text, "punctuation.mixed-quotes") == ['"', '"']
     assert fixed(text, "punctuation.mixed-quotes").endswith("“No.”")
+
+
+def test_style_mixed_without_a_clear_majority_is_reported_once() -> None:
+    # Below four marks in five for one style, the text has no style to fix towards:
+    # one report for the document, not one for every mark of the smaller style.
+    quotes = '“Come in,” she said. "Sit." “Tea?” "No." “Fine.” "Good."'
+    assert flagged(quotes, "punctuation.mixed-quotes") == ['"']
+    ellipses = "Wait… no… stop… please. Then... nothing... at all."
+    assert flagged(ellipses, "punctuation.mixed-ellipsis") == ["..."]
+    dashes = "She ran—fast—away—far. He followed -- too late -- and -- lost."
+    assert flagged(dashes, "punctuation.dash-habit") == [" -- "]
+
+
+def test_style_consistency_rules_are_info() -> None:
+    from proselint_fic import Linter
+
+    text = "Wait… no… stop… please. Then... nothing."
+    (diagnostic,) = [
+        d for d in Linter().lint_text(text) if d.rule == "punctuation.mixed-ellipsis"
+    ]
+    assert diagnostic.severity.value == "info"
 
 
 def test_repeated_marks_are_a_habit_past_three() -> None:

@@ -128,6 +128,28 @@ def _real_spaces_before(document: Document, offset: int) -> int:
     return start
 
 
+# A style used for at least this share of a text's marks is its style; below it the
+# text has no clear style, and one diagnostic says so instead of one per mark.
+_CLEAR_MAJORITY = 0.8
+
+
+def _style_slips(minority: Sequence[Match], majority_count: int, *, mixed: str) -> list[Match]:
+    """The minority marks when one style clearly wins, else one report for the text.
+
+    A finished manuscript that mixes two styles evenly does not want every mark of one
+    of them flagged: that is dozens of diagnostics for one decision.
+    """
+    if not minority:
+        return []
+    total = len(minority) + majority_count
+    if majority_count >= _CLEAR_MAJORITY * total:
+        return list(minority)
+    first = minority[0]
+    share = f"{len(minority)} of {total}"
+    return [Match(first.start, first.end, message=mixed.format(share=share),
+                  replacements=first.replacements)]
+
+
 def _is_habit(spaced: int, total: int) -> bool:
     # A few slips among many marks are slips; a space before most of them is the style.
     return spaced >= 3 and 2 * spaced >= total
@@ -248,6 +270,10 @@ _SPACED_HYPHEN = lazy(r"-(?<=\p{L}[,.!?'’\"”]?(?<lead>[ \t])-)(?<trail>[ \t]
 _SPACED_HYPHEN_MESSAGE = (
     "A spaced hyphen used as a dash: use the em dash the rest of the text uses."
 )
+_MIXED_DASHES_MESSAGE = (
+    "This text writes its dashes both as em dashes and as hyphens ({share} are hyphens):"
+    " choose one style and use it throughout."
+)
 
 
 @dataclass(frozen=True)
@@ -269,6 +295,7 @@ class DashHabitRule:
         closed = len(_EM_DASH_CLOSED.findall(text))
         spaced = len(_EM_DASH_SPACED.findall(text))
         dash = " — " if spaced > closed else "—"
+        slips = []
         for m in found:
             start, end = m.start(), m.end()
             if m.group("lead"):
@@ -276,7 +303,8 @@ class DashHabitRule:
             message = None
             if m.group().strip() == "-":
                 message = _SPACED_HYPHEN_MESSAGE
-            yield Match(start, end, message=message, replacements=(dash,))
+            slips.append(Match(start, end, message=message, replacements=(dash,)))
+        yield from _style_slips(slips, em_dashes, mixed=_MIXED_DASHES_MESSAGE)
 
 
 # --- quote styles --------------------------------------------------------------------------
@@ -316,15 +344,21 @@ def _minority_marks(
     if not straight_marks or not curly_marks:
         return []
     kind = "quotes" if double else "apostrophes and quotes"
+    mixed = (
+        f"Straight and curly {kind} are mixed in this text ({{share}} are this style):"
+        " choose one style and use it throughout."
+    )
     if len(curly_marks) >= len(straight_marks):
         message = f"A straight mark among curly {kind}: use the curly form."
-        return [
+        slips = [
             Match(pos, pos + 1, message=message, replacements=_curly_fix(text, pos, double=double))
             for pos in straight_marks
         ]
+        return _style_slips(slips, len(curly_marks), mixed=mixed)
     message = f"A curly mark among straight {kind}: use the straight form."
     plain = '"' if double else "'"
-    return [Match(pos, pos + 1, message=message, replacements=(plain,)) for pos in curly_marks]
+    slips = [Match(pos, pos + 1, message=message, replacements=(plain,)) for pos in curly_marks]
+    return _style_slips(slips, len(straight_marks), mixed=mixed)
 
 
 def _curly_fix(text: str, pos: int, *, double: bool) -> tuple[str, ...]:
@@ -337,6 +371,11 @@ def _curly_fix(text: str, pos: int, *, double: bool) -> tuple[str, ...]:
 
 
 # --- ellipsis styles ---------------------------------------------------------------------
+
+_MIXED_ELLIPSES_MESSAGE = (
+    "This text mixes ellipsis styles ({share} differ from its usual one):"
+    " choose one style and use it throughout."
+)
 
 _ELLIPSIS_FORMS = {
     "...": lazy(r"\.\.\.(?<![.][.][.][.])(?!\.)"),
@@ -362,11 +401,16 @@ class MixedEllipsisRule:
         dominant = document.style.ellipsis
         if dominant not in used:
             dominant = max(used, key=lambda name: len(used[name]))
-        for name, found in sorted(used.items()):
-            if name == dominant:
-                continue
-            for m in found:
-                yield Match(m.start(), m.end(), replacements=(dominant,))
+        slips = sorted(
+            (
+                Match(m.start(), m.end(), replacements=(dominant,))
+                for name, found in used.items()
+                if name != dominant
+                for m in found
+            ),
+            key=lambda match: match.start,
+        )
+        yield from _style_slips(slips, len(used[dominant]), mixed=_MIXED_ELLIPSES_MESSAGE)
 
 
 # --- quotes and the dialogue map --------------------------------------------------------
@@ -551,7 +595,9 @@ def rules() -> list[Rule]:
                 em dashes as hyphen dashes, the hyphens are the slips (on a tie the em dash
                 wins, as the manuscript form). The fix uses the em dash, spaced or closed
                 as the rest of the text has it. A text that writes its dashes as "--" (as
-                many older and plain-text books do) is left alone.
+                many older and plain-text books do) is left alone. When the em dashes are
+                fewer than four in five of all the dashes, the text has no clear style: it
+                is reported once, at the first hyphen dash, instead of at every one.
                 """,
                 flags=[
                     "She ran—fast—out of the house. He followed -- too late.",
@@ -571,6 +617,7 @@ def rules() -> list[Rule]:
                         "She ran—fast—away. He followed—too late.",
                     )
                 ],
+                severity=Severity.INFO,
             )
         ),
         MixedQuotesRule(
@@ -582,7 +629,9 @@ def rules() -> list[Rule]:
                 Text pasted from different editors often mixes straight quotes (" ') with
                 curly ones (“ ” ‘ ’). The marks of the less used style are flagged, with
                 the other style's mark as the fix where the direction is certain. Inch and
-                foot marks after a number (5'11") are left alone.
+                foot marks after a number (5'11") are left alone. When neither style holds
+                four marks in five, the text is reported once, at the first mark of the
+                less used style, instead of at every one.
                 """,
                 flags=[
                     '“Come in,” she said. "Sit down." “Tea?”',
@@ -599,6 +648,7 @@ def rules() -> list[Rule]:
                         '“Come in,” she said. “Tea?” “Sit."',
                     )
                 ],
+                severity=Severity.INFO,
             )
         ),
         MixedEllipsisRule(
@@ -608,11 +658,14 @@ def rules() -> list[Rule]:
                 message="This ellipsis differs from the text's usual style: use one style.",
                 docs="""
                 "..." in one paragraph and "…" or ". . ." in the next. The ellipses in the
-                less used style are flagged, with the text's usual style as the fix.
+                less used style are flagged, with the text's usual style as the fix. When
+                the usual style holds fewer than four ellipses in five, the text is reported
+                once, at the first ellipsis of another style, instead of at every one.
                 """,
                 flags=["I waited... and waited… and nobody came. Then... nothing."],
                 passes=["I waited... and waited... and nobody came.", "I waited… and waited…"],
                 fixes=[("Wait... no... stop… please.", "Wait... no... stop... please.")],
+                severity=Severity.INFO,
             )
         ),
         QuoteSpaceRule(
