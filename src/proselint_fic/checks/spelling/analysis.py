@@ -385,6 +385,11 @@ class _Analyser:
             return
         if occurrence.message and self._contraction_without_apostrophe(core):
             return  # "dont argue", "im late" in a text message is texting, not a slip
+        if not capitalised and not occurrence.message and not _code(core):
+            split = morphology.run_together(core, self.rank)
+            if split is not None:
+                self._report_run_together(occurrence, split)
+                return
         if _code(core) and (lower_counts[core] >= 2 or self.other_dialect):
             return  # the other dialect's spelling, used throughout: the writer's choice
         if _code(core) and self.own_dialect_words == 0 and self._has_twin(core):
@@ -520,6 +525,17 @@ class _Analyser:
                 f"your story, add it with `proselint-fic add-word {core}`."
             )
         self._add(UNKNOWN, occurrence, options, message)
+
+    def _report_run_together(self, occurrence: Occurrence, split: tuple[str, str]) -> None:
+        left, right = split
+        core = occurrence.core
+        tail = occurrence.form[len(core) :]
+        fix = f"{core[: len(left)]} {core[len(left) :]}{tail}"
+        message = (
+            f"'{occurrence.form}' runs two words together: put a space between "
+            f"'{left}' and '{right}'."
+        )
+        self._add(UNKNOWN, occurrence, (fix,), message)
 
     def _add(
         self, rule: str, occurrence: Occurrence, replacements: tuple[str, ...], message: str

@@ -124,6 +124,34 @@ def is_compound(lower: str, rank: Rank) -> bool:
     )
 
 
+# Closed-class words: a compound is seldom built on one ("thatyou", "wasgoing", "ofthe" are a
+# lost space), while the prefixes that double as prepositions (up, out, over) build many.
+_FUNCTION_WORDS = frozenset("""
+    the a an and but or nor of to in on at by for from with that this these those was were is
+    are am be been has have had do does did will would could should can may might must shall
+    i you he she it we they me him her us them my your his its our their not if so as what
+    when where which who why how then than there here into onto
+""".split())
+_RUN_ON_PART_LENGTH = 3  # the word after or before the function word: not "re" in "youre"
+
+
+def run_together(lower: str, rank: Rank) -> tuple[str, str] | None:
+    """A function word and a common word with the space between them lost: thatyou, ofthe."""
+    for i in range(2, len(lower) - 1):
+        left, right = lower[:i], lower[i:]
+        if left in _FUNCTION_WORDS and _run_on_partner(right, rank):
+            return left, right
+        if right in _FUNCTION_WORDS and len(right) >= 2 and _run_on_partner(left, rank):
+            return left, right
+    return None
+
+
+def _run_on_partner(part: str, rank: Rank) -> bool:
+    if part in _FUNCTION_WORDS:
+        return len(part) >= 2
+    return len(part) >= _RUN_ON_PART_LENGTH and _compound_part(part, rank)
+
+
 def has_word_at_an_end(lower: str, rank: Rank) -> bool:
     """A common word of five letters or more begins or ends it: wyrmguard, glimmerwisp.
 
