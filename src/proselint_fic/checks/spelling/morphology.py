@@ -126,12 +126,13 @@ def is_compound(lower: str, rank: Rank) -> bool:
 
 # Closed-class words: a compound is seldom built on one ("thatyou", "wasgoing", "ofthe" are a
 # lost space), while the prefixes that double as prepositions (up, out, over) build many.
-_FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORD_LIST = """
     the a an and but or nor of to in on at by for from with that this these those was were is
     are am be been has have had do does did will would could should can may might must shall
     i you he she it we they me him her us them my your his its our their not if so as what
     when where which who why how then than there here into onto
-""".split())
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _RUN_ON_PART_LENGTH = 3  # the word after or before the function word: not "re" in "youre"
 
 
