@@ -381,3 +381,53 @@ def test_a_word_written_three_times_is_the_story_s_unless_a_typing_habit() -> No
 def test_genre_vocabulary_is_accepted() -> None:
     text = "The medbay smelled of cryo gel; the mechs stood by the kaiju, and the bo'sun swore."
     assert flagged_words(text) == []
+
+
+# -- run-together words and rare dictionary words ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("He said thatyou were coming.", "thatyou", "that you"),
+        ("He wasgoing to the store.", "wasgoing", "was going"),
+        ("Most ofthe time she slept.", "ofthe", "of the"),
+    ],
+)
+def test_a_function_word_run_into_a_word_is_a_lost_space(text: str, word: str, fix: str) -> None:
+    assert [(w, fixes[0]) for _, w, fixes in findings(text)] == [(word, fix)]
+
+
+def test_run_together_leaves_names_dialect_and_contractions_alone() -> None:
+    assert flagged_words("Asher smiled at her. He willfully ignored it.") == []
+    assert [f[0] for f in findings("Youre late, she said.")] == ["typo.unknown-word"]
+
+
+def test_rare_dictionary_words_written_once_are_slips() -> None:
+    found = findings("Wat are you doing here? I told him to go fro here.")
+    assert [(rule, word, fixes[0]) for rule, word, fixes in found] == [
+        ("typo.rare-word", "Wat", "What"),
+        ("typo.rare-word", "fro", "for"),
+    ]
+
+
+def test_rare_words_that_recur_or_live_in_a_phrase_or_name_pass() -> None:
+    assert flagged_words("She paced to and fro. It did not matter a jot.") == []
+    assert flagged_words("Wat Tyler led the revolt. They followed Wat to London.") == []
+    assert flagged_words("Nay, she said. Nay, and nay again.") == []
+    linter = Linter(select=["typo"], words=frozenset({"fro"}), discover_config=False)
+    assert linter.lint_text("Go fro here.") == []
+
+
+def test_rare_word_table_is_small_sorted_and_points_at_common_words() -> None:
+    from proselint_fic.checks.spelling import rare_words
+    from proselint_fic.checks.spelling.lexicon import lexicon as load
+
+    table = rare_words.table()
+    assert 50 < len(table) < 2000
+    assert list(table) == sorted(table)
+    words = load()
+    for rare, fixes in table.items():
+        assert len(rare) <= 4 and fixes
+        assert words.code(rare), rare
+        assert all(words.code(fix.lower()) for fix in fixes), rare

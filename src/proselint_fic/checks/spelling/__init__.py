@@ -126,6 +126,37 @@ INCONSISTENT_NAME = RuleMeta(
     ),
 )
 
+RARE_WORD = RuleMeta(
+    id="typo.rare-word",
+    category="typo",
+    severity=Severity.WARNING,
+    scope="both",
+    summary="A rare dictionary word, written once, that is one slip from a far more common word.",
+    message="This rare word is probably a slip of a common one: check the spelling.",
+    docs=(
+        "SCOWL's largest word lists, which let names, loan words and period vocabulary "
+        "pass, also hold short forms that in modern fiction are nearly always typos: "
+        "*wat* for *what*, *fro* for *for*, *nad* for *and*. Such a word is reported when "
+        "the manuscript writes it (or an inflection of it) only once, the project does not "
+        "list it, it is not capitalised in mid-sentence (a name), not in a text message, "
+        "and not part of a fixed phrase from rules/spelling/rare-word-phrases.txt (*to and "
+        "fro*, *not a jot*). The table of rare words is built from wordfreq frequencies; "
+        "docs/spelling.md gives the thresholds and how they were measured. " + _ADD_WORD
+    ),
+    flags=(
+        "Wat are you doing out here so late?",
+        "I told him to go fro here and never come back.",
+        "She set the cup down nad left the room.",
+    ),
+    passes=(
+        "She paced to and fro across the room.",
+        "It did not matter a jot to him.",
+        "Wat Tyler led the revolt, they said.",
+        "The nay-sayers lost: nay after nay was drowned out, and the nays fell silent.",
+    ),
+    fixes=(FixExample("Wat are you doing?", "What are you doing?"),),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class SpellingRule:
@@ -146,4 +177,5 @@ def rules() -> list[Rule]:
         SpellingRule(UNKNOWN_WORD),
         SpellingRule(KNOWN_MISSPELLING),
         SpellingRule(INCONSISTENT_NAME),
+        SpellingRule(RARE_WORD),
     ]

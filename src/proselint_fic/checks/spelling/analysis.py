@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from proselint_fic.checks.spelling import fiction, misspellings, morphology, tokens
+from proselint_fic.checks.spelling import fiction, misspellings, morphology, rare_words, tokens
 from proselint_fic.checks.spelling.dialects import is_dialect_variant
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
 from proselint_fic.checks.spelling.suggest import close_match, nearest_cost, suggest
@@ -69,6 +69,9 @@ if TYPE_CHECKING:
 UNKNOWN = "typo.unknown-word"
 KNOWN = "typo.known-misspelling"
 INCONSISTENT = "typo.inconsistent-name"
+RARE = "typo.rare-word"
+# Words either side of a rare word that are read to recognise a fixed phrase (to and fro).
+_PHRASE_REACH = 3
 
 # Prefixes written with a hyphen: re-enter, co-pilot, ex-wife.
 _HYPHEN_PREFIXES = frozenset(morphology.PREFIXES) | {
@@ -196,6 +199,7 @@ class _Analyser:
 
     def run(self) -> Analysis:
         counts = tokens.count_words(self.text)
+        self._rare_slips(counts)
         suspects = {form for form in counts if self._suspect(form)}
         if not suspects:
             return self.analysis
@@ -228,6 +232,55 @@ class _Analyser:
                 continue
             self._judge(occurrence, names, lower_counts)
         return self.analysis
+
+    def _rare_slips(self, counts: Counter[str]) -> None:
+        """Report rare dictionary words written once that are slips of common words."""
+        table = rare_words.table()
+        written = [form for form in counts if form.lower() in table]
+        if not written:
+            return
+        lower_counts: Counter[str] = Counter()
+        for form, count in counts.items():
+            lower_counts[form.lower()] += count
+        for form in written:
+            lower = form.lower()
+            if form.isupper() and len(form) > 1:
+                continue  # an acronym or shouting: WAT, ERE
+            if lower in self.project or rare_words.family_count(lower, lower_counts) > 1:
+                continue
+            fixes = tuple(f for f in table[lower] if self.known(f))
+            if not fixes:
+                continue
+            for occurrence in self._occurrences({form}):
+                if self._rare_word_meant(occurrence, lower):
+                    continue
+                replacements = tuple(match_case(occurrence.core, fix) for fix in fixes)
+                self._add(
+                    RARE,
+                    occurrence,
+                    replacements,
+                    f"'{occurrence.form}' is a rare word one slip from '{replacements[0]}': "
+                    f"check the spelling. If it is meant, add it with "
+                    f"`proselint-fic add-word {occurrence.core}`.",
+                )
+
+    def _rare_word_meant(self, occurrence: Occurrence, lower: str) -> bool:
+        """Context that shows a rare word is the writer's: a name, a text message, code,
+        or a fixed phrase such as *to and fro*."""
+        if occurrence.excused or occurrence.message or occurrence.in_name:
+            return True
+        if occurrence.form[:1].isupper() and not occurrence.opens_sentence:
+            return True  # capitalised in mid-sentence: a name (Wat Tyler)
+        text = self.text
+        window = _PHRASE_REACH * 16
+        start, end = occurrence.start, occurrence.end
+        before = tuple(
+            straighten(w).lower() for w in tokens.WORD.findall(text, max(0, start - window), start)
+        )[-_PHRASE_REACH:]
+        after = tuple(
+            straighten(w).lower() for w in tokens.WORD.findall(text, end, end + window)
+        )[:_PHRASE_REACH]
+        return rare_words.in_phrase(lower, before, after)
 
     def _written_in_other_dialect(self, lower_counts: Counter[str]) -> bool:
         """True when the document keeps to the other dialect's spelling (colour, realise in a
