@@ -431,3 +431,11 @@ def test_rare_word_table_is_small_sorted_and_points_at_common_words() -> None:
         assert len(rare) <= 4 and fixes
         assert words.code(rare), rare
         assert all(words.code(fix.lower()) for fix in fixes), rare
+
+
+def test_a_capitalised_sentence_opener_written_once_is_a_slip_when_one_edit_from_a_word() -> None:
+    assert flagged_words("Wendow light fell across the floor.") == ["Wendow"]
+    assert flagged_words("Marek shrugged and left.") == ["Marek"]
+    # Written again, it is the story's name.
+    assert flagged_words("Marek shrugged. Marek always shrugged.") == []
+    assert flagged_words("Lisbet waited by the gate.") == []

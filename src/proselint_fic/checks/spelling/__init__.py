@@ -51,9 +51,11 @@ UNKNOWN_WORD = RuleMeta(
         "He was defnitely not coming back.",
         "Somehting moved in the dark.",
         "Porcelian dolls lined the shelf.",
+        "Wendow light fell across the floor.",
     ),
     passes=(
         "Mira laughed. \"Y'know, I'm gonna need 'em back, Dav.\"",
+        "Marek shrugged. Marek always shrugged when the talk turned to money.",
         '"Hmm," said Corwin. "Nooo, I was just goin\' home. Argh."',
         "The Thornwatch's sigil was pressed into the wax at Carrowmere.",
         "It's a well-known, sixty-three-year-old recipe from the 1890s; see www.example.com.",

@@ -486,16 +486,17 @@ class _Analyser:
             return close_match(core, self.dialect, PLAIN_EDIT, COMPOUND_RANK) is None and (
                 close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
             )
-        # A capitalised word opening a sentence may be a name used once (Lisbet, Marek):
-        # only a slip of a very common word (Somehting, Becasue) gives it away, since names
-        # often sit one letter from a rarer word (Marek, mark; Alys, alas).
+        # A capitalised word opening a sentence may be a name: when the story writes it
+        # again, only a slip of a very common word (Somehting, Becasue) gives it away,
+        # since names often sit one letter from a rarer word (Marek, mark; Alys, alas).
         if capitalised:
-            # A long word is another matter: names seldom sit one plain edit from a long
-            # dictionary word (Porcelian, Handwriten).
-            long_slip = len(core) >= LONG_WORD and (
+            # A word the story never writes again is another matter, and so is a long one:
+            # a name recurs, and names seldom sit one plain edit from a long dictionary
+            # word (Porcelian, Handwriten).
+            plain_slip = (lower_counts[core] == 1 or len(core) >= LONG_WORD) and (
                 close_match(core, self.dialect, PLAIN_EDIT, BASE_RANK) is not None
             )
-            return not long_slip and (
+            return not plain_slip and (
                 close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is None
             )
         # Italics often hold foreign words; a derivation may be coined.
