@@ -439,3 +439,13 @@ def test_a_capitalised_sentence_opener_written_once_is_a_slip_when_one_edit_from
     # Written again, it is the story's name.
     assert flagged_words("Marek shrugged. Marek always shrugged.") == []
     assert flagged_words("Lisbet waited by the gate.") == []
+
+
+def test_all_caps_slips_in_headings_and_long_shouted_words() -> None:
+    [(_, word, fixes)] = findings("CHAPTRE ONE\n\nThe rain fell.")
+    assert (word, fixes[0]) == ("CHAPTRE", "CHAPTER")
+    assert flagged_words("PART III: THE RECKONIGN\n\nRain.") == ["RECKONIGN"]
+    assert flagged_words("He shouted STOPP at the dog.") == ["STOPP"]
+    # Acronyms, abbreviations, numerals and shouted, stretched words pass.
+    assert flagged_words("NASA called. The FBI came.\n\nCHAPTER XIV\n\n\"EDW. GARDINER.\"") == []
+    assert flagged_words('"NOOOOO!" she screamed. "HELLLP!"') == []

@@ -43,7 +43,8 @@ UNKNOWN_WORD = RuleMeta(
         "sentence start, or recurring), recurring coinages, slang and eye dialect, sounds "
         "such as hmm or argh, stretched words and dropped g's in dialogue, contractions, "
         "possessives, hyphenated compounds of real words, numbers, web addresses and "
-        "ALL-CAPS. " + _ADD_WORD
+        "ALL-CAPS acronyms (an ALL-CAPS word is reported only when it is one cheap slip "
+        "from a common word and long, or in a heading in capitals: CHAPTRE). " + _ADD_WORD
     ),
     flags=(
         "A tinker asleep on his pakc by the hearth.",
@@ -52,6 +53,7 @@ UNKNOWN_WORD = RuleMeta(
         "Somehting moved in the dark.",
         "Porcelian dolls lined the shelf.",
         "Wendow light fell across the floor.",
+        "CHAPTRE ONE",
     ),
     passes=(
         "Mira laughed. \"Y'know, I'm gonna need 'em back, Dav.\"",

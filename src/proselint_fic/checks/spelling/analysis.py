@@ -87,6 +87,12 @@ _LONGEST_CONTRACTION = 8  # shouldnt
 _CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'")
 
 
+# ALL-CAPS words: from this length a cheap slip of a common word is reported anywhere
+# (acronyms are shorter), and from the shorter length in a line written in capitals.
+_CAPS_WORD = 5
+_CAPS_HEADING_WORD = 3
+_CAPS_LINE = 80
+
 # Longer than any dictionary word (the longest English ones run to about 30 letters).
 _LONGEST_WORD = 45
 
@@ -326,8 +332,12 @@ class _Analyser:
         letters = word.strip("'")
         if len(letters) < 2:
             return False
-        # ALL-CAPS (acronyms, shouting) and inner capitals (McKenna, iPhone) are names.
-        return not (letters.isupper() or any(c.isupper() for c in letters[1:]))
+        if letters.isupper():
+            # Acronyms, mostly; judged per occurrence, since a heading or a shouted word
+            # can still be a slip (CHAPTRE).
+            return len(letters) >= _CAPS_HEADING_WORD
+        # Inner capitals (McKenna, iPhone) are names.
+        return not any(c.isupper() for c in letters[1:])
 
     def _occurrences(self, suspects: set[str]) -> list[Occurrence]:
         document, text = self.document, self.text
@@ -431,6 +441,10 @@ class _Analyser:
             return
         if self.accepted(lower) or self.accepted(core):
             return
+        if occurrence.core.isupper():
+            if self._caps_slip(occurrence, core):
+                self._report_unknown(occurrence)
+            return
         capitalised = occurrence.form[:1].isupper()
         if capitalised and (occurrence.core in names or occurrence.in_name):
             return
@@ -458,6 +472,27 @@ class _Analyser:
         if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
+
+    def _caps_slip(self, occurrence: Occurrence, core: str) -> bool:
+        """Whether an ALL-CAPS word is a slip: one cheap slip from a common word, and long
+        (acronyms are short) or in a heading written in capitals (CHAPTRE ONE)."""
+        if len(core) < _CAPS_WORD:
+            if self.text[occurrence.end : occurrence.end + 1] == ".":
+                return False  # an abbreviation: "EDW. GARDINER"
+            if not self._in_caps_line(occurrence.start):
+                return False
+        lower = core.lower()
+        if occurrence.dialogue and self._voiced(lower):
+            return False  # shouted and stretched: "NOOOO", "HELLLP"
+        return close_match(lower, self.dialect, CLOSE_COST, CLOSE_RANK) is not None
+
+    def _in_caps_line(self, offset: int) -> bool:
+        """Whether the paragraph holding ``offset`` is a short line in capitals."""
+        paragraph = self.document.paragraph_at(offset)
+        if paragraph is None or paragraph.end - paragraph.start > _CAPS_LINE:
+            return False
+        line = self.text[paragraph.start : paragraph.end]
+        return not any(c.islower() for c in line)
 
     def _excused_unless_slip(
         self, core: str, capitalised: bool, emphasis: bool, lower_counts: Counter[str]
