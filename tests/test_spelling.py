@@ -400,7 +400,8 @@ def test_a_function_word_run_into_a_word_is_a_lost_space(text: str, word: str, f
 
 def test_run_together_leaves_names_dialect_and_contractions_alone() -> None:
     assert flagged_words("Asher smiled at her. He willfully ignored it.") == []
-    assert [f[0] for f in findings("Youre late, she said.")] == ["typo.unknown-word"]
+    [(_, word, fixes)] = findings("Youre late, she said.")
+    assert (word, fixes[0]) == ("Youre", "You're")
 
 
 def test_rare_dictionary_words_written_once_are_slips() -> None:
@@ -449,3 +450,8 @@ def test_all_caps_slips_in_headings_and_long_shouted_words() -> None:
     # Acronyms, abbreviations, numerals and shouted, stretched words pass.
     assert flagged_words("NASA called. The FBI came.\n\nCHAPTER XIV\n\n\"EDW. GARDINER.\"") == []
     assert flagged_words('"NOOOOO!" she screamed. "HELLLP!"') == []
+
+
+def test_a_syllable_typed_twice_is_one_slip() -> None:
+    [(_, word, fixes)] = findings("It was a strange entitity, pale and cold.")
+    assert (word, fixes[0]) == ("entitity", "entity")

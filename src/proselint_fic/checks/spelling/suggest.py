@@ -12,7 +12,7 @@ bonus for how common the candidate is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from proselint_fic.checks.spelling.lexicon import Dialect, Entry, Lexicon, lexicon
@@ -145,9 +145,30 @@ OBVIOUS_SLIP = 0.8
 MAX_CANDIDATES = 5
 
 
+# Typing a syllable twice ("entitity", "remememberd") is one slip, not two added letters.
+REPEAT_COST = 0.5
+_REPEATED_CHUNKS = (2, 3)
+
+
+def without_repeats(word: str) -> Iterator[str]:
+    """``word`` with one copy of a chunk of two or three letters typed twice removed."""
+    for size in _REPEATED_CHUNKS:
+        for at in range(len(word) - 2 * size + 1):
+            if word[at : at + size] == word[at + size : at + 2 * size]:
+                yield word[:at] + word[at + size :]
+
+
+def slip_distance(typo: str, right: str) -> float:
+    """The weighted distance, where a chunk typed twice counts as a single slip."""
+    cost = weighted_distance(typo, right)
+    for shorter in without_repeats(typo):
+        cost = min(cost, REPEAT_COST + weighted_distance(shorter, right))
+    return cost
+
+
 def score(typo: str, entry: Entry) -> float:
     """Lower is better: the slip's cost, less a bonus for how common the word is."""
-    cost = weighted_distance(typo, entry.key)
+    cost = slip_distance(typo, entry.key)
     if typo[:1] != entry.key[:1]:
         cost += FIRST_LETTER_COST
     elif typo[1:2] != entry.key[1:2]:
@@ -220,8 +241,13 @@ def rank(lower: str, found: Iterable[Entry]) -> list[tuple[float, Entry]]:
 @lru_cache(maxsize=4096)
 def suggest(lower: str, dialect: Dialect) -> tuple[str, ...]:
     """Replacements for a lowercase unknown word, best first (dictionary spellings)."""
-    ranked = rank(lower, candidates_for(lower, dialect, True))
-    return tuple(entry.form for _, entry in ranked[:MAX_CANDIDATES])
+    ranked = [entry.form for _, entry in rank(lower, candidates_for(lower, dialect, True))]
+    # A contraction with its apostrophe left out (youre, theyre) is nearly always that
+    # contraction; the frequency classes undercount contractions, since the subtitle
+    # counts split them at the apostrophe.
+    restored = [form for form in ranked if "'" in form and form.replace("'", "") == lower]
+    ranked = restored + [form for form in ranked if form not in restored]
+    return tuple(ranked[:MAX_CANDIDATES])
 
 
 @lru_cache(maxsize=4096)
