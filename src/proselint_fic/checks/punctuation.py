@@ -702,6 +702,10 @@ def rules() -> list[Rule]:
                 passes=[
                     '"I\'m leaving," she said.',
                     '"It began long ago.\n\n"And it never ended," he said.',
+                    "“Curly quotes,” she said, “close too.”",
+                    '"She said, \'Never again,\' and meant it."',
+                    "The dogs' bowls were empty. Give 'em a minute; it's been since '09.",
+                    'LENA: "Did you hear that?"\nMARCO: "Hear what?"\n[Marco opens the door.]',
                 ],
             )
         ),
