@@ -463,6 +463,12 @@ class _Analyser:
             # Nothing in the text is spelled this dialect's way, so nothing shows that
             # "colour" is a slip; a rare word of the other list (matres) still is one.
             return
+        irregular = None if occurrence.dialogue else morphology.regularised(
+            core, self.known, _irregular_past
+        )
+        if irregular is not None:
+            self._report_regularised(occurrence, irregular)
+            return
         # mack -> macking: a regular form of a real word, unless it is one doubled or
         # undoubled letter from a common word (flatterred).
         if morphology.is_inflection(core, self.common) and (
@@ -615,6 +621,14 @@ class _Analyser:
             )
         self._add(UNKNOWN, occurrence, options, message)
 
+    def _report_regularised(self, occurrence: Occurrence, right: str) -> None:
+        fix = match_case(occurrence.core, right) + occurrence.form[len(occurrence.core) :]
+        message = (
+            f"'{occurrence.form}' follows the regular pattern, but this word's form is "
+            f"irregular: use '{fix}'."
+        )
+        self._add(UNKNOWN, occurrence, (fix,), message)
+
     def _report_run_together(self, occurrence: Occurrence, split: tuple[str, str]) -> None:
         left, right = split
         core = occurrence.core
@@ -727,6 +741,14 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _irregular_past(lemma: str) -> str | None:
+    """A verb's past forms from the shipped verb tables ("taught", "dreamed/dreamt")."""
+    from proselint_fic.checks.tense.lexicon import tables
+
+    forms = tables().forms.get(lemma)
+    return forms.split("|", 1)[0] if forms else None
+
+
 def _code(lower: str) -> str:
     """The word list's dialect code for a lowercase word (accents folded if need be)."""
     lex = lexicon()

@@ -71,6 +71,30 @@ def is_inflection(lower: str, known: Known) -> bool:
     return False
 
 
+PastForms = Callable[[str], str | None]
+
+
+def regularised(lower: str, known: Known, irregular_past: PastForms) -> str | None:
+    """The irregular form that a regular-looking inflection stands for: ``bookshelfs`` for
+    ``bookshelves``, ``teached`` for ``taught``, ``runned`` for ``ran``; else None.
+
+    ``irregular_past`` gives a verb's past forms ("taught", "dreamed/dreamt") or None.
+    """
+    if lower.endswith("fs") and known(lower[:-2] + "ves"):
+        return lower[:-2] + "ves"
+    if lower.endswith("ed") and len(lower) > 4:
+        stem = lower[:-2]
+        for lemma in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+            pasts = irregular_past(lemma)
+            if pasts is None:
+                continue
+            forms = pasts.split("/")
+            if lower not in forms and all(not f.endswith("ed") for f in forms):
+                return forms[0]
+            return None
+    return None
+
+
 def _regular_verb_form(stem: str, ending: str, known: Known) -> bool:
     if known(stem):
         if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
