@@ -11,7 +11,14 @@ def builtin_rules() -> list[Rule]:
     Each family is imported only here, when rules are wanted, so that ``proselint-fic
     --version`` or ``rules`` for a plugin never loads word lists.
     """
-    from proselint_fic.checks import dialogue, punctuation, repetition, spelling, tense
+    from proselint_fic.checks import (
+        agreement,
+        dialogue,
+        punctuation,
+        repetition,
+        spelling,
+        tense,
+    )
 
     return [
         *spelling.rules(),
@@ -19,4 +26,5 @@ def builtin_rules() -> list[Rule]:
         *punctuation.rules(),
         *dialogue.rules(),
         *repetition.rules(),
+        *agreement.rules(),
     ]
