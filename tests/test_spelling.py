@@ -437,10 +437,29 @@ def test_rare_word_table_is_small_sorted_and_points_at_common_words() -> None:
 
 def test_a_capitalised_sentence_opener_written_once_is_a_slip_when_one_edit_from_a_word() -> None:
     assert flagged_words("Wendow light fell across the floor.") == ["Wendow"]
-    assert flagged_words("Marek shrugged and left.") == ["Marek"]
+    assert flagged_words("Gorund shook under them.") == ["Gorund"]
+    # A name writers use (attested in word-frequency data) passes even once, and so does a
+    # word one slip from a common one only by its first letter (Kessel, vessel).
+    assert flagged_words("Marek shrugged and left.") == []
+    assert flagged_words("Kessel shrugged and left.") == []
     # Written again, it is the story's name.
     assert flagged_words("Marek shrugged. Marek always shrugged.") == []
     assert flagged_words("Lisbet waited by the gate.") == []
+
+
+def test_words_writers_use_pass_and_their_slips_do_not() -> None:
+    # Attested in word-frequency data, not in the word list: new words and names.
+    assert flagged_words("The zebrafish tank glowed in the blogosphere of her room.") == []
+    assert flagged_words('"Yomi will come," she said.') == []
+    # Misspellings are attested too, but sit one slip from a far more common word.
+    from proselint_fic.checks.spelling import attested
+
+    table = attested.table()
+    assert {"kessel", "yomi", "zebrafish"} <= table.keys()
+    assert not {"teh", "wich", "becuase", "thats", "youre"} & table.keys()
+    assert flagged_words("He said it teh way she did.") == ["teh"]
+    # Short lowercase tokens need more than attestation (lim, ju are abbreviations).
+    assert flagged_words("He took the lim of the tree.") == ["lim"]
 
 
 def test_all_caps_slips_in_headings_and_long_shouted_words() -> None:

@@ -31,10 +31,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from proselint_fic.checks.spelling import fiction, misspellings, morphology, rare_words, tokens
+from proselint_fic.checks.spelling import (
+    attested,
+    fiction,
+    misspellings,
+    morphology,
+    rare_words,
+    tokens,
+)
 from proselint_fic.checks.spelling.dialects import is_dialect_variant
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
-from proselint_fic.checks.spelling.suggest import close_match, nearest_cost, suggest
+from proselint_fic.checks.spelling.suggest import close_match, nearby, nearest_cost, suggest
 from proselint_fic.patterns import compile_pattern
 from proselint_fic.text_case import match_case
 
@@ -475,6 +482,8 @@ class _Analyser:
             close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
         ):
             return
+        if attested.attested(core, capitalised=capitalised):
+            return
         if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
@@ -534,8 +543,11 @@ class _Analyser:
             # A word the story never writes again is another matter, and so is a long one:
             # a name recurs, and names seldom sit one plain edit from a long dictionary
             # word (Porcelian, Handwriten).
+            # The slip must keep the first letter: writers seldom miss the first letter
+            # of a word, and a name is often a common word with another initial
+            # (Kessel, vessel).
             plain_slip = (lower_counts[core] == 1 or len(core) >= LONG_WORD) and (
-                close_match(core, self.dialect, PLAIN_EDIT, BASE_RANK) is not None
+                _close_keeping_initial(core, self.dialect, PLAIN_EDIT, BASE_RANK)
             )
             return not plain_slip and (
                 close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is None
@@ -741,6 +753,17 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _close_keeping_initial(lower: str, dialect: Dialect, max_cost: float, min_rank: int) -> bool:
+    """Whether a dictionary word at most ``max_cost`` away, at least ``min_rank`` common,
+    starts with the same letter."""
+    for cost, rank_, form in nearby(lower, dialect):
+        if cost > max_cost:
+            return False
+        if rank_ >= min_rank and form[:1].lower() == lower[:1]:
+            return True
+    return False
+
+
 def _irregular_past(lemma: str) -> str | None:
     """A verb's past forms from the shipped verb tables ("taught", "dreamed/dreamt")."""
     from proselint_fic.checks.tense.lexicon import tables
