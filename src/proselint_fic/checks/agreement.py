@@ -62,6 +62,7 @@ _GAPS = _wordset(
     "usually again immediately instantly abruptly gently softly briefly merely certainly "
     "probably clearly silently somehow"
 )
+_SUBJECTS = frozenset(_THIRD_SINGULAR) | frozenset(_OTHER)
 _SEMI_MODALS = _wordset("need dare ought better")
 _MAX_GAPS = 2
 
@@ -82,7 +83,10 @@ def find_slips(document: Document) -> Iterator[Slip]:
     folded = words.folded
     table = tables()
     tense_at = _scene_tenses(document)
-    for i, pronoun in enumerate(folded):
+    # A comprehension finds the pronouns at C speed; the checks below run on them only.
+    subjects = [i for i, word in enumerate(folded) if word in _SUBJECTS]
+    for i in subjects:
+        pronoun = folded[i]
         person = _THIRD_SINGULAR.get(pronoun) or _OTHER.get(pronoun)
         if person is None or not _opens_clause(document, i):
             continue
