@@ -8,7 +8,12 @@ Measures, each as the best of ``--runs`` repetitions:
 * cold start: a whole ``proselint-fic check`` process on the first 3,000 words;
 * import: ``import proselint_fic`` in a fresh interpreter (and bare interpreter start-up);
 * peak memory: the maximum resident set size of the CLI process on the file;
-* proselint: its CLI on the same file, when it is importable or given by ``--proselint``.
+* proselint: its CLI on the same file and on the chapter, when it is importable or given by
+  ``--proselint``, with the ratios of its times to ours (the budget in the README);
+* with ``--scaling``: the CLI's time and peak memory on 1x, 2x, 4x and 8x the text, to
+  show both grow linearly;
+* with ``--quick``: one run of each measure on the example story, without proselint, so
+  that CI can check that the benchmark runs (its figures mean nothing).
 
 Words are whitespace-separated tokens (what ``wc -w`` counts). Run it with the project's
 interpreter, for example ``.venv/bin/python benchmarks/bench.py --select ellipsis``.
@@ -79,7 +84,19 @@ class Report:
     timings: list[Timing] = field(default_factory=list)
     peak_rss_bytes: int | None = None
     per_rule: list[Timing] = field(default_factory=list)
+    scaling: list[ScalingRow] = field(default_factory=list)
+    ratios: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ScalingRow:
+    """The CLI on ``factor`` copies of the text: best time and peak memory."""
+
+    factor: int
+    words: int
+    seconds: float
+    max_rss_bytes: int
 
 
 # --- measuring ---------------------------------------------------------------------------
@@ -299,6 +316,18 @@ def format_table(report: Report) -> str:
     if report.per_rule:
         lines += ["", "per rule (document views built beforehand):", "-" * 84]
         lines += [_row(timing) for timing in report.per_rule]
+    if report.ratios:
+        lines += ["", "proselint's time / ours (higher is faster):"]
+        lines += [f"  {name:<32} {ratio:>6.2f}x" for name, ratio in report.ratios.items()]
+    if report.scaling:
+        header = f"{'scaling':<10} {'words':>10} {'best (s)':>10} {'s per 100k':>11} {'peak MB':>9}"
+        lines += ["", header]
+        for row in report.scaling:
+            per = row.seconds / row.words * 100_000
+            lines.append(
+                f"{str(row.factor) + 'x':<10} {row.words:>10,} {row.seconds:>10.3f} "
+                f"{per:>11.3f} {row.max_rss_bytes / 1_048_576:>9.1f}"
+            )
     lines += [f"note: {note}" for note in report.notes]
     return "\n".join(lines) + "\n"
 
@@ -318,6 +347,7 @@ def to_json(report: Report) -> str:
         **asdict(report),
         "timings": [timing_dict(t) for t in report.timings],
         "per_rule": [timing_dict(t) for t in report.per_rule],
+        "scaling": [asdict(row) for row in report.scaling],
     }
     return json.dumps(data, indent=2) + "\n"
 
@@ -343,11 +373,49 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="proselint executable to compare with (default: `python -m proselint` if importable)",
     )
     parser.add_argument("--no-proselint", action="store_true", help="skip the comparison")
+    parser.add_argument(
+        "--scaling", action="store_true", help="time the CLI on 1x, 2x, 4x and 8x the text"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one run on the example story, no proselint: checks that the benchmark runs",
+    )
     return parser.parse_args(argv)
+
+
+SCALING_FACTORS = (1, 2, 4, 8)
+
+
+def time_scaling(command: list[str], text: str, runs: int, suffix: str) -> list[ScalingRow]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="proselint-fic-scaling-") as folder:
+        for factor in SCALING_FACTORS:
+            path = Path(folder) / f"x{factor}{suffix}"
+            path.write_text("\n\n".join([text] * factor), encoding="utf-8")
+            children = [run_child([*command, str(path)]) for _ in range(runs)]
+            rows.append(
+                ScalingRow(
+                    factor,
+                    count_words(text) * factor,
+                    min(child.seconds for child in children),
+                    max(child.max_rss_bytes for child in children),
+                )
+            )
+    return rows
+
+
+def ratio(theirs: Timing | None, ours: Timing | None) -> float | None:
+    if theirs is None or ours is None or ours.best <= 0:
+        return None
+    return theirs.best / ours.best
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
+    if options.quick:
+        options.file = REPO_ROOT / "examples" / "the-lighthouse-keeper.md"
+        options.runs, options.no_proselint = 1, True
     file: Path = options.file
     if not file.is_file():
         print(
@@ -369,23 +437,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.timings.append(cli_timing)
     report.peak_rss_bytes = peak
 
+    proselint = None if options.no_proselint else proselint_command(options.proselint)
     with tempfile.TemporaryDirectory(prefix="proselint-fic-bench-") as folder:
         chapter = Path(folder) / f"chapter{file.suffix or '.txt'}"
         chapter.write_text(first_words(text, COLD_START_WORDS), encoding="utf-8")
+        chapter_words = min(words, COLD_START_WORDS)
         cold, _ = time_cli(
-            f"cold start ({COLD_START_WORDS:,} words)", command, chapter, COLD_START_WORDS, runs
+            f"cold start ({COLD_START_WORDS:,} words)", command, chapter, chapter_words, runs
         )
         report.timings.append(cold)
+        their_chapter = None
+        if proselint is not None:
+            their_chapter, _ = time_cli(
+                f"proselint ({COLD_START_WORDS:,} words)", proselint, chapter, chapter_words, runs
+            )
+            report.timings.append(their_chapter)
 
     report.timings += time_import(runs)
 
-    proselint = None if options.no_proselint else proselint_command(options.proselint)
     if proselint is None:
         report.notes.append("proselint not importable here; pass --proselint EXE to compare")
     else:
         timing, _ = time_cli("proselint (whole process)", proselint, file, words, runs)
         timing.note = "whole process, its default checks"
         report.timings.append(timing)
+        for name, value in (
+            ("whole file (budget: 6x)", ratio(timing, cli_timing)),
+            ("cold chapter (budget: 1x)", ratio(their_chapter, cold)),
+        ):
+            if value is not None:
+                report.ratios[name] = value
+    if options.scaling:
+        report.scaling = time_scaling(command, text, min(runs, 2), file.suffix or ".txt")
 
     report.timings.insert(0, time_library(text, file, select, runs))
     if options.per_rule:
