@@ -155,6 +155,8 @@ _QUESTION_VERBS = frozenset(
 _PRONOUN = r"(?:he|she|they|we|you|it)\b"
 _NAME = r"(?:I|\p{Lu}\p{Ll}+)\b(?!['’])"
 _ADVERB = r"(?:\p{Ll}+ly[ \t]+)?"
+# A noun phrase after an inverted tag verb: "said the man at the door", "asked a voice".
+_DETERMINER = r"(?:the|a|an|his|her|their|my|our|one)[ \t]+\p{Ll}"
 _CLOSE_QUOTE = "[\"”'’]"
 _FLAGS = 0
 
@@ -193,8 +195,8 @@ class DialogueRule:
 _TAG_SHAPES = (
     # she said / she softly said
     rf"{_PRONOUN}[ \t]+{_ADVERB}(?<pronoun_verb>\p{{Ll}}+)\b"
-    # said Harry / said she
-    rf"|(?<verb_first>\p{{Ll}}+)[ \t]+(?:{_PRONOUN}|{_NAME})"
+    # said Harry / said she / said the man
+    rf"|(?<verb_first>\p{{Ll}}+)[ \t]+(?:{_PRONOUN}|{_NAME}|{_DETERMINER})"
     # Harry said
     rf"|{_NAME}[ \t]+{_ADVERB}(?<name_verb>\p{{Ll}}+)\b"
 )
@@ -312,8 +314,11 @@ _CAPITALISED_TAG = (
 
 def _capitalised_tag(document: Document, m: MatchObject) -> Match | None:
     verb = m.groupdict().get("verb")
-    if verb is not None and verb not in TAG_VERBS:
-        return None
+    if verb is not None:
+        # After ? or ! a capital may start a sentence of its own: "He shouted it twice."
+        # Only a verb of speaking that ends the clause makes it a tag: "She asked."
+        if verb not in TAG_VERBS or not _TAG_END.match(document.text, m.end("verb")):
+            return None
     start, end = m.span("word")
     word = m.group("word")
     return Match(start, end, replacements=(word[0].lower() + word[1:],))
@@ -462,7 +467,7 @@ def rules() -> list[Rule]:
                 lower-case pronoun and a verb of speaking follow the quote ('he said',
                 'she whispered', 'he laughed'), or a pronoun and any verb that ends the
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
-                ('said Harry'), or when a name and a verb of speaking make up the whole tag
+                ('said Harry', 'said the man'), or when a name and a verb of speaking make up the whole tag
                 ('Harry said.'). A period before an action beat is right and left alone
                 ('"I do." She smiles.'), as is an ellipsis ('"I don't know..." he said',
                 '"Well . . ." she said').
@@ -471,6 +476,7 @@ def rules() -> list[Rule]:
                     '"I do." he said.',
                     '"It\'s late." she whispered softly.',
                     '"Go home." said Harry.',
+                    '"Hello." said the man at the door.',
                     '"Fine." Harry said, and left.',
                     '"Sorry, it\'s the dust." he wheezed.',
                 ],
@@ -523,13 +529,15 @@ def rules() -> list[Rule]:
                 '"I do," she said', not '"I do," She said'. After a question or
                 exclamation mark, a pronoun and a verb of speaking make a tag too
                 ('"Really?" she asked'). A capital after ? or ! that starts an action
-                ('"Really?" She turned away.') is a new sentence and is left alone; so are
-                names and "I".
+                ('"Really?" She turned away.') is a new sentence and is left alone, and so
+                is a verb of speaking that takes an object ('"Stop!" He shouted it
+                twice.'); so are names and "I".
                 """,
                 flags=['"I do," She said.', '"Really?" She asked.', '"Run," The man shouted.'],
                 passes=[
                     '"I do," she said.',
                     '"Really?" She turned away.',
+                    '"Stop!" He shouted it twice, but the dog ran on.',
                     '"Run," Harry shouted.',
                     '"Fine," I said.',
                 ],
