@@ -64,8 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("rules", help="list every rule")
-    explain = commands.add_parser("explain", help="show a rule's documentation and examples")
-    explain.add_argument("rule", help="a rule id, such as ellipsis.glued-lowercase")
+    explain = commands.add_parser(
+        "explain", help="show a rule's documentation, or trace the tense rules on one line"
+    )
+    explain.add_argument("rule", nargs="?", help="a rule id, such as ellipsis.glued-lowercase")
+    explain.add_argument(
+        "--trace",
+        metavar="FILE:LINE",
+        help="show how the tense rules read each narration sentence on that line",
+    )
 
     add_word = commands.add_parser("add-word", help="add words to the project's word file")
     add_word.add_argument("words", nargs="+", help="the words to accept")
@@ -198,12 +205,35 @@ def _run_rules(options: argparse.Namespace) -> int:
 
 
 def _run_explain(options: argparse.Namespace) -> int:
+    if options.trace:
+        return _run_trace(options.trace)
+    if not options.rule:
+        _error("explain needs a rule id, or --trace FILE:LINE")
+        return EXIT_ERROR
     linter = Linter(discover_config=False)
     rule = linter.registry.get(options.rule)
     if rule is None:
         _error(f"no rule is called {options.rule!r}; `proselint-fic rules` lists them all")
         return EXIT_ERROR
     print(explain_text(rule.meta))
+    return EXIT_CLEAN
+
+
+def _run_trace(target: str) -> int:
+    from proselint_fic.checks.tense.trace import format_traces, trace_line
+    from proselint_fic.source import InputError, read_source
+
+    name, _, number = target.rpartition(":")
+    if not name or not number.isdigit() or int(number) < 1:
+        _error(f"--trace wants FILE:LINE with a line number from 1, not {target!r}")
+        return EXIT_ERROR
+    try:
+        source = read_source(Path(name))
+    except InputError as error:
+        _error(f"{name}: {error}")
+        return EXIT_ERROR
+    document = Linter().document_for(source.text, path=name)
+    print(format_traces(trace_line(document, int(number)), document), end="")
     return EXIT_CLEAN
 
 

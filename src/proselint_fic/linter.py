@@ -166,14 +166,25 @@ class Linter:
     ) -> list[Diagnostic]:
         settings = self.settings_for(anchor)
         plan = self._plan(settings, file)
+        document = self._document(text, settings, file, markup)
+        with collector_paused():
+            return run_rules(document, plan, path=display)
+
+    def document_for(self, text: str, *, path: str | Path | None = None) -> Document:
+        """The document model this linter would lint for ``text`` at ``path``: its
+        dialect, words and tense come from the settings that apply there."""
+        file = None if path is None else Path(path)
+        return self._document(text, self.settings_for(file), file, None)
+
+    def _document(
+        self, text: str, settings: Settings, file: Path | None, markup: Markup | None
+    ) -> Document:
         options = DocumentOptions(
             dialect=self._overrides.dialect or settings.dialect,
             words=settings.words | self._overrides.words,
             tense=settings.tense_for(file),
         )
-        document = Document(text, path=str(file) if file else None, markup=markup, options=options)
-        with collector_paused():
-            return run_rules(document, plan, path=display)
+        return Document(text, path=str(file) if file else None, markup=markup, options=options)
 
     def settings_for(self, anchor: Path | None) -> Settings:
         """The settings that apply to a file at ``anchor`` (or the defaults)."""

@@ -314,11 +314,12 @@ _CAPITALISED_TAG = (
 
 def _capitalised_tag(document: Document, m: MatchObject) -> Match | None:
     verb = m.groupdict().get("verb")
-    if verb is not None:
-        # After ? or ! a capital may start a sentence of its own: "He shouted it twice."
-        # Only a verb of speaking that ends the clause makes it a tag: "She asked."
-        if verb not in TAG_VERBS or not _TAG_END.match(document.text, m.end("verb")):
-            return None
+    # After ? or ! a capital may start a sentence of its own: "He shouted it twice."
+    # Only a verb of speaking that ends the clause makes it a tag: "She asked."
+    if verb is not None and (
+        verb not in TAG_VERBS or not _TAG_END.match(document.text, m.end("verb"))
+    ):
+        return None
     start, end = m.span("word")
     word = m.group("word")
     return Match(start, end, replacements=(word[0].lower() + word[1:],))
@@ -467,8 +468,8 @@ def rules() -> list[Rule]:
                 lower-case pronoun and a verb of speaking follow the quote ('he said',
                 'she whispered', 'he laughed'), or a pronoun and any verb that ends the
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
-                ('said Harry', 'said the man'), or when a name and a verb of speaking make up the whole tag
-                ('Harry said.'). A period before an action beat is right and left alone
+                ('said Harry', 'said the man'), or when a name and a verb of speaking make
+                up the whole tag ('Harry said.'). A period before an action beat is right and left alone
                 ('"I do." She smiles.'), as is an ellipsis ('"I don't know..." he said',
                 '"Well . . ." she said').
                 """,

@@ -139,7 +139,16 @@ def analyse(document: Document) -> Analysis:
     return cached
 
 
-def _analyse(document: Document) -> Analysis:
+@dataclass(slots=True)
+class Reading:
+    """Every scene's paragraphs, verbs and votes, and the document's own tense."""
+
+    scenes: list[_SceneData]
+    document_tense: Tense | None
+
+
+def read(document: Document) -> Reading:
+    """Read every scene of ``document``: its narration paragraphs, their verbs, the votes."""
     view = narration_view(document)
     lower_view = lowered(view)
     table = tables()
@@ -155,11 +164,16 @@ def _analyse(document: Document) -> Analysis:
         _mark_quoted_voice(data)
         _count_votes(data)
         scenes.append(data)
-
     pinned = document.options.tense
     total_present = sum(s.present for s in scenes)
     total_past = sum(s.past for s in scenes)
-    document_tense = pinned or _majority(total_present, total_past, minimum=3)
+    return Reading(scenes, pinned or _majority(total_present, total_past, minimum=3))
+
+
+def _analyse(document: Document) -> Analysis:
+    reading = read(document)
+    scenes, document_tense = reading.scenes, reading.document_tense
+    pinned = document.options.tense
     findings: list[Finding] = []
     tenses: list[Tense | None] = []
     for data in scenes:
@@ -526,10 +540,9 @@ def _slips(data: _SceneData, tense: Tense) -> Iterator[Finding]:
         for event in sentence.events:
             if event.tense == tense:
                 continue
-            verdict = _judge(data, sentences, position, event, tense)
-            if verdict is None:
+            kind, reason = _judge(data, sentences, position, event, tense)
+            if kind is None:
                 continue
-            kind, reason = verdict
             replacement = in_other_tense(
                 event.word,
                 tense,
@@ -539,10 +552,14 @@ def _slips(data: _SceneData, tense: Tense) -> Iterator[Finding]:
             yield Finding(event.start, event.end, event.word, kind, tense, replacement, reason)
 
 
+Verdict = tuple[FindingKind | None, str]
+
+
 def _judge(
     data: _SceneData, sentences: list[_Sentence], position: int, event: Event, tense: Tense
-) -> tuple[FindingKind, str] | None:
-    """``("slip", "")`` for a confident slip, ``("weak", why)`` for a weaker one, or None."""
+) -> Verdict:
+    """``("slip", "")`` for a confident slip, ``("weak", why)`` for a weaker one, or
+    ``(None, why)`` when the shift is explained."""
     sentence = sentences[position]
     paragraph = sentence.paragraph
     if tense == "present" and _followed_by_now(paragraph, event):
@@ -551,11 +568,17 @@ def _judge(
     mixed = any(_anchors(other, event, paragraph, tense) for other in others)
     if not event.main or event.subject == "relative":
         simultaneous = _simultaneous(event, sentence, tense, mixed) and not _generic(event, data)
-        return ("slip", "") if simultaneous or _ongoing(event, sentence, tense) else None
-    if _explained(sentence, event, tense):
-        return None
+        if simultaneous or _ongoing(event, sentence, tense):
+            return "slip", ""
+        what = f"'{event.subordinator}'" if event.subordinator else "a relative"
+        return None, f"not a main clause (subordinated by {what})"
+    explanation = _explanation(sentence, event, tense)
+    if explanation:
+        return None, explanation
     if event.aspect == "modal" and event.lemma != "can":
-        return ("weak", "a modal can look ahead from the past") if event.lemma == "will" else None
+        if event.lemma == "will":
+            return "weak", "a modal can look ahead from the past"
+        return None, "a modal verb"
     if tense == "present" and (
         _reports_ahead(event, sentence, tense) or _trailing_tag(event, sentence)
     ):
@@ -566,7 +589,7 @@ def _judge(
     if mixed or _isolated(sentences, position, tense):
         return "slip", ""
     if _carries_on_backstory(sentences, position, tense):
-        return None
+        return None, "it carries on backstory that an earlier sentence opened"
     return "weak", "the narration around it is in the same tense"
 
 
@@ -633,7 +656,12 @@ def _carries_on_backstory(sentences: list[_Sentence], position: int, tense: Tens
 
 
 def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
-    """Whether the sentence itself accounts for the other tense (flashback, time, report)."""
+    return bool(_explanation(sentence, event, tense))
+
+
+def _explanation(sentence: _Sentence, event: Event, tense: Tense) -> str:
+    """How the sentence itself accounts for the other tense (flashback, time, report), or
+    "" when it does not."""
     paragraph = sentence.paragraph
     first, stop = paragraph.sentences[event.sentence]
     # Habits and conditions count up to the end of the verb's own clause, so a trailing
@@ -647,21 +675,25 @@ def _explained(sentence: _Sentence, event: Event, tense: Tense) -> bool:
     conditions = paragraph.lower[_clause_start(paragraph, event) : end]
     routine = paragraph.lower[first:stop] if tense == "present" else scope
     if not wc.HABITUAL.isdisjoint(scope) or _every_period(routine):
-        return True
+        return "a habit (always, never, every ...)"
     if tense == "present":
         context = sentence.context()
-        if context.perfect or _has_conditional(conditions):
-            return True
+        if context.perfect:
+            return "a past perfect in the sentence: a flashback"
+        if _has_conditional(conditions):
+            return "a condition or wish in its clause"
         if context.time and _time_reaches(paragraph, event):
-            return True
+            return "a time expression places it in the past"
         if any(
             other.index < event.index and other.tense == "past" and not other.main
             for other in sentence.events
         ):
-            return True  # a past frame: "when he promised to come back, he meant it"
+            return "a past frame: an earlier past clause sets the time"
     elif any(word == "if" and before != "as" for before, word in pairwise(["", *conditions])):
-        return True  # a condition; "as if" only compares
-    return _reported(paragraph, event, tables(), sentence.events)
+        return "a condition (if)"
+    if _reported(paragraph, event, tables(), sentence.events):
+        return "reported: a verb of saying, knowing or remembering governs it"
+    return ""
 
 
 def _time_reaches(paragraph: Paragraph, event: Event) -> bool:
