@@ -469,8 +469,8 @@ def rules() -> list[Rule]:
                 'she whispered', 'he laughed'), or a pronoun and any verb that ends the
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
                 ('said Harry', 'said the man'), or when a name and a verb of speaking make
-                up the whole tag ('Harry said.'). A period before an action beat is right and left alone
-                ('"I do." She smiles.'), as is an ellipsis ('"I don't know..." he said',
+                up the whole tag ('Harry said.'). A period before an action beat is right
+                and left alone ('"I do." She smiles.'), as is an ellipsis ('"I don't know..." he said',
                 '"Well . . ." she said').
                 """,
                 flags=[
