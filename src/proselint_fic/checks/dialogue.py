@@ -470,8 +470,8 @@ def rules() -> list[Rule]:
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
                 ('said Harry', 'said the man'), or when a name and a verb of speaking make
                 up the whole tag ('Harry said.'). A period before an action beat is right
-                and left alone ('"I do." She smiles.'), as is an ellipsis ('"I don't know..." he said',
-                '"Well . . ." she said').
+                and left alone ('"I do." She smiles.'), as is an ellipsis ('"I don't
+                know..." he said', '"Well . . ." she said').
                 """,
                 flags=[
                     '"I do." he said.',
