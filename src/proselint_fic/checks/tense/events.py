@@ -142,6 +142,9 @@ def _event(
     )
 
 
+_THE_TIME = frozenset({"the", "that", "this"})
+
+
 class SentenceReader:
     """Finds the events of one paragraph, sentence by sentence."""
 
@@ -857,6 +860,16 @@ class SentenceReader:
 
     # -- clause position ----------------------------------------------------------------
 
+    def position(
+        self, p: Paragraph, first: int, start: int, found: list[Event]
+    ) -> tuple[bool, str]:
+        """Whether a subject at ``start`` opens a main clause, else the subordinator."""
+        return self._position(p, first, start, found)
+
+    def aspect(self, p: Paragraph, index: int, lemma: str) -> Aspect:
+        """The aspect of the verb at ``index`` (modal, perfect, progressive, do ...)."""
+        return self._aspect(p, index, lemma)
+
     def _position(
         self, p: Paragraph, first: int, start: int, found: list[Event]
     ) -> tuple[bool, str]:
@@ -867,6 +880,10 @@ class SentenceReader:
         before = lower[start - 1]
         if before == "that":
             return False, "that"
+        if before in wc.TIME_NOUNS and start - 2 >= first and lower[start - 2] in _THE_TIME:
+            # "on the day she left", "the night we met": the time noun takes the clause as
+            # its own, a relative clause that dates what the sentence goes on to say.
+            return False, before
         m = start - 1
         while m >= first and m >= start - 8 and lower[m] not in wc.BOUNDARY_PUNCTUATION:
             if lower[m] in wc.SUBORDINATORS and lower[m] != "that":

@@ -28,6 +28,7 @@ from proselint_fic.checks.tense.narration import (
     narration_view,
     tokenize,
 )
+from proselint_fic.checks.tense.tagged import SentenceTags, rescue
 from proselint_fic.document import Document
 
 FindingKind = Literal["slip", "weak", "mixed"]
@@ -119,6 +120,7 @@ class _SceneData:
     first_person: bool = False
     second_person: bool = False
     names: frozenset[str] = frozenset()
+    tags: SentenceTags = field(default_factory=SentenceTags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,13 +156,18 @@ def read(document: Document) -> Reading:
     table = tables()
     names = _learn_names(view, table)
     reader = SentenceReader(table, names)
+    tags = SentenceTags()
     scenes: list[_SceneData] = []
     for scene in document.scenes:
-        data = _SceneData(names=names)
+        data = _SceneData(names=names, tags=tags)
         for span in scene.paragraphs:
             paragraph = tokenize(view, lower_view, span)
             data.paragraphs.append(paragraph)
-            data.events.append(reader.read(paragraph))
+            events = reader.read(paragraph)
+            found = rescue(reader, paragraph, len(data.paragraphs) - 1, events, tags)
+            if found:
+                events = sorted([*events, *found], key=lambda e: e.index)
+            data.events.append(events)
         _mark_quoted_voice(data)
         _count_votes(data)
         scenes.append(data)
@@ -541,7 +548,7 @@ def _slips(data: _SceneData, tense: Tense) -> Iterator[Finding]:
             if event.tense == tense:
                 continue
             kind, reason = _judge(data, sentences, position, event, tense)
-            if kind is None:
+            if kind is None or not data.tags.confirms(sentence.paragraph, event):
                 continue
             replacement = in_other_tense(
                 event.word,

@@ -1,0 +1,189 @@
+"""The part-of-speech layer as the tense model uses it: a second opinion, asked sparingly.
+
+The positional reader (``events.py``) finds most finite verbs cheaply, but it reads some
+nouns and adjectives as verbs (*his eyes*, *a sky so big and blue*) and misses verbs whose
+subject it cannot place (*By noon his feet ache*, *Mara walks to the door*). Tagging every
+sentence would cost more than the rest of the linter together, so the tagger is asked only
+
+* about a verb the model is about to report: a report stands only when the tagger also
+  reads the word as a verb (any VB tag, or a modal): a noun, an adjective or an adverb
+  reading overrules the reader; and
+* about a narration sentence in which the reader found no finite verb at all although it
+  holds a verb form: there, a word the tagger reads as a finite verb, with a noun or a
+  pronoun before it, becomes a verb of the model, whose clause and verdict the model then
+  works out as for any other.
+"""
+
+from __future__ import annotations
+
+from proselint_fic.checks.tense import words as wc
+from proselint_fic.checks.tense.events import Event, SentenceReader, SubjectKind, finite
+from proselint_fic.checks.tense.narration import MASK_WORD, Paragraph
+from proselint_fic.document.tags import tag_words
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Pronoun subjects are left to the reader, which reads every one it can: where it read
+# none, it had a reason ("on the day she left").
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "EX"})
+_SKIPPED_BEFORE_VERB = frozenset({"RB", "RBR", "RBS"})
+_NOUN_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH"})
+_NOUN_PHRASE_OPENERS = frozenset({"DT", "PDT", "PRP$"})
+_PRONOUN_PERSONS: dict[str, wc.Person] = {"i": "1s", "we": "pl", "they": "pl", "you": "pl"}
+
+
+class SentenceTags:
+    """Tags of the model's sentences, computed once each, on demand."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, int], list[str]] = {}
+
+    def of(self, p: Paragraph, first: int, stop: int) -> list[str]:
+        """One tag per token of tokens ``[first, stop)`` of ``p``."""
+        key = (p.starts[first], stop - first)
+        tags = self._cache.get(key)
+        if tags is None:
+            words = [_as_word(p.word(i)) for i in range(first, stop)]
+            tags = tag_words(words)
+            self._cache[key] = tags
+        return tags
+
+    def confirms(self, p: Paragraph, event: Event) -> bool:
+        """Whether the tagger, too, reads the event's word as a finite verb."""
+        first, stop = p.sentences[event.sentence]
+        tags = self.of(p, first, stop)
+        tag = tags[event.index - first]
+        # Only a reading as another part of speech overrules the reader: the tagger mixes
+        # up a past and a participle (VBD, VBN) and a present and a base form (VBP, VB)
+        # far more often than it calls a verb a noun.
+        if tag.startswith("VB") or tag == "MD":
+            return True
+        if tag in _PLURAL_TAGS:
+            # Trained on web text, the tagger reads most -s words after a noun as plurals
+            # ("a dog barks"), which fiction tells in the present all the time. A plural is
+            # believed only when another verb follows for it: "the guards watch the gate".
+            following = event.index - first + 1
+            while following < len(tags) and tags[following] in _SKIPPED_BEFORE_VERB:
+                following += 1
+            return following >= len(tags) or tags[following] not in FINITE_TAGS
+        return False
+
+
+def _as_word(token: str) -> str:
+    return "Something" if token[:1] == MASK_WORD else token
+
+
+def rescue(
+    reader: SentenceReader, p: Paragraph, number: int, events: list[Event], tags: SentenceTags
+) -> list[Event]:
+    """Verbs of the sentences of ``p`` where the reader found none (``events`` are those
+    it found), read from the tags of a few words around each candidate."""
+    found: list[Event] = []
+    have = {event.sentence for event in events}
+    for sentence, (first, stop) in enumerate(p.sentences):
+        if sentence in have or stop - first < 2:
+            continue
+        for index in _candidates(reader, p.lower, first, stop):
+            if p.lower[index] in reader.table.participles:
+                continue  # a past that is also a participle needs the reader's judgement
+            begin = max(first, index - _WINDOW_BEFORE)
+            window = tags.of(p, begin, min(stop, index + _WINDOW_AFTER))
+            if window[index - begin] not in FINITE_TAGS - {"MD"}:
+                continue
+            event = _event_from_tags(reader, p, (first, begin, index), window, found)
+            if event is not None:
+                found.append(event)
+    return found
+
+
+# The tags of a candidate come from the words around it: enough before for a noun phrase
+# and the two tags the features look back on, two after for the words they look ahead to.
+_WINDOW_BEFORE = 6
+_WINDOW_AFTER = 3
+
+
+# Words that never head a subject noun phrase: a verb form after one is no finite verb
+# with a noun subject, which is all that tags can add.
+_NOT_A_SUBJECT_HEAD = (
+    wc.DETERMINERS
+    | wc.PREPOSITIONS
+    | wc.COORDINATORS
+    | wc.SUBORDINATORS
+    | wc.GAP_WORDS
+    | wc.MODALS_ANY
+    | frozenset(wc.SUBJECT_PRONOUNS)
+    | frozenset({"to", "not", "and", "who", "which", "that", "what"})
+)
+
+
+def _candidates(reader: SentenceReader, lower: list[str], first: int, stop: int) -> list[int]:
+    """Verb forms right after a word that can end a noun phrase (*feet ache*, *Mara
+    walks*): only there can tags find a verb the reader missed. Tagging is the dearest step
+    of the analysis, so nothing else is tagged."""
+    verbish = reader.verbish
+    found = []
+    for i in range(first + 1, stop):
+        if lower[i] not in verbish:
+            continue
+        before = lower[i - 1]
+        if before[:1].isalpha() and before not in verbish and before not in _NOT_A_SUBJECT_HEAD:
+            found.append(i)
+    return found
+
+
+def _event_from_tags(
+    reader: SentenceReader,
+    p: Paragraph,
+    where: tuple[int, int, int],
+    window: list[str],
+    found: list[Event],
+) -> Event | None:
+    """The event for the verb at ``index``, tagged in ``window`` (which starts at token
+    ``begin`` of the sentence that starts at ``first``), if a noun phrase is its subject."""
+    first, begin, index = where
+    lower = p.lower
+    head = index - 1
+    while head >= begin and window[head - begin] in _SKIPPED_BEFORE_VERB:
+        head -= 1
+    if head < begin or window[head - begin] not in _NOUN_TAGS:
+        return None
+    if lower[head] in reader.verbish:
+        return None  # "the wheel pulls left": the word before may be the verb
+    start = head
+    while start - 1 >= begin and window[start - 1 - begin] in _NOUN_PHRASE_TAGS:
+        start -= 1
+    if start - 1 >= begin and window[start - 1 - begin] in _NOUN_PHRASE_OPENERS:
+        start -= 1  # "his feet", "the wind": the determiner opens the noun phrase
+    word = lower[head]
+    person: wc.Person | None = _PRONOUN_PERSONS.get(word)
+    if person is None:
+        person = "pl" if window[head - begin] in _PLURAL_TAGS else "3s"
+    resolved = finite(lower[index], person, reader.table)
+    if resolved is None:
+        return None
+    tense, lemma = resolved
+    main, subordinator = reader.position(p, first, start, found)
+    kind: SubjectKind = "name" if window[head - begin].startswith("NNP") else "noun"
+    return Event(
+        sentence=_sentence_of(p, index),
+        index=index,
+        start=p.starts[index],
+        end=p.ends[index],
+        word=p.word(index),
+        tense=tense,
+        lemma=lemma,
+        person=person,
+        subject=kind,
+        subject_word=lower[start],
+        subject_index=start,
+        main=main,
+        subordinator=subordinator,
+        aspect=reader.aspect(p, index, lemma),
+    )
+
+
+def _sentence_of(p: Paragraph, index: int) -> int:
+    for number, (first, stop) in enumerate(p.sentences):
+        if first <= index < stop:
+            return number
+    return len(p.sentences) - 1

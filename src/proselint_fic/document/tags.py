@@ -1,0 +1,230 @@
+"""Part-of-speech tags: an averaged-perceptron tagger whose model ships in the package.
+
+The model (``data/tagger.json.gz``, built by ``scripts/train_tagger.py`` from Universal
+Dependencies English EWT, CC BY-SA 4.0; see ``data/UD-EWT-NOTICE.txt``) predicts Penn
+Treebank tags, which keep apart what the tense rules need: past (VBD), present (VBZ, VBP),
+base form (VB), participles (VBN, VBG), and the nouns and adjectives that share a verb's
+spelling (NN, NNS, JJ). It is plain JSON, so loading it runs no code, and it is read only
+when a rule first asks for tags.
+
+Tagging is greedy, left to right: a word's tag depends on the words around it and on the
+tags already given to the two words before it. Frequent words that the training data
+almost always tags one way are tagged from a dictionary without scoring. Tokens follow the
+training data's conventions: contractions split (``did`` ``n't``, ``she`` ``'s``) and
+every punctuation mark a token of its own; :func:`tag_words` does that splitting for
+words cut the linter's way and gives one tag per word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from proselint_fic.resources import data_dir
+
+MODEL_FILE = "tagger.json.gz"
+START = ("-START-", "-START2-")
+_CONTRACTION_TAILS = ("n't", "'s", "'m", "'re", "'ll", "'d", "'ve")
+_IRREGULAR_NEGATIVES = {"can't": ("ca", "n't"), "won't": ("wo", "n't"), "shan't": ("sha", "n't")}
+
+
+def normalise(word: str) -> str:
+    """The form features see: lowercase, straight apostrophes, numbers folded."""
+    if word.isdigit():
+        return "!YEAR" if len(word) == 4 else "!DIGITS"
+    if word[:1].isdigit():
+        return "!DIGITS"
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One sentence as the features see it: its words normalised with two sentinels on
+    each side (token ``i`` is ``words[i + 2]``), as written, and the model's lexicons."""
+
+    words: list[str]
+    raw: Sequence[str]
+    lexicon: dict[str, str]  # word -> its verb forms and other readings, as letters
+    tagdict: dict[str, str]
+
+    @classmethod
+    def of(cls, raw: Sequence[str], lexicon: dict[str, str], tagdict: dict[str, str]) -> Context:
+        normal = [normalise(w) for w in raw]
+        return cls(["-START-", "-START2-", *normal, "-END-", "-END2-"], raw, lexicon, tagdict)
+
+
+def shape_of(raw: str, i: int) -> str:
+    """Capitalised, a digit, a hyphen, all capitals, first in the sentence."""
+    shape = "C" if raw[:1].isupper() else ("d" if raw[:1].isdigit() else "l")
+    if "-" in raw:
+        shape += "-"
+    if raw.isupper() and len(raw) > 1:
+        shape += "U"
+    if i == 0:
+        shape += "^"
+    return shape
+
+
+def word_features(word: str, shape: str, here: str) -> list[str]:
+    """The features that depend on the word alone (the tagger scores them once a word)."""
+    return [
+        "b",
+        "s4 " + word[-4:],
+        "s3 " + word[-3:],
+        "s2 " + word[-2:],
+        "p1 " + word[:1],
+        "p3 " + word[:3],
+        "sh " + shape,
+        "lx " + here,
+        "w " + word,
+    ]
+
+
+def context_features(i: int, prev: str, prev2: str, c: Context, here: str) -> list[str]:
+    """The features of token ``i`` that depend on its neighbours and the tags before it."""
+    context, lexicon, tagdict = c.words, c.lexicon, c.tagdict
+    word = context[i + 2]
+    before, after = context[i + 1], context[i + 3]
+    return [
+        "t1s " + prev + " " + word[-3:],
+        "wn " + word + " " + after,
+        "nn " + before + " " + after,
+        "lxt " + prev + " " + here,
+        "lx-1 " + lexicon.get(before, "-") + " " + here,
+        "lx+1 " + here + " " + lexicon.get(after, "-"),
+        "td+1 " + tagdict.get(after, "?"),
+        "td+12 " + tagdict.get(after, "?") + " " + tagdict.get(context[i + 4], "?"),
+        "tdw+1 " + word + " " + tagdict.get(after, "?"),
+        "t1 " + prev,
+        "t2 " + prev2,
+        "tt " + prev + " " + prev2,
+        "tw " + prev + " " + word,
+        "w-1 " + before,
+        "s-1 " + before[-3:],
+        "w-2 " + context[i],
+        "w+1 " + after,
+        "s+1 " + after[-3:],
+        "w+2 " + context[i + 4],
+        "ww " + before + " " + word,
+    ]
+
+
+def features(i: int, prev: str, prev2: str, c: Context) -> list[str]:
+    """Every feature of token ``i`` given the tags of the two tokens before it."""
+    word = c.words[i + 2]
+    here = c.lexicon.get(word, "-")
+    return word_features(word, shape_of(c.raw[i], i), here) + context_features(
+        i, prev, prev2, c, here
+    )
+
+
+Row = tuple[tuple[int, float], ...]
+
+
+class Tagger:
+    """The trained model: tag names, a dictionary of unambiguous words, sparse weights.
+
+    A feature's weights are stored as text ("3 1.5 7 -0.4": class index, weight, ...) and
+    read on first use, so loading the model costs one JSON parse of short strings."""
+
+    def __init__(
+        self,
+        classes: tuple[str, ...],
+        tagdict: dict[str, str],
+        weights: dict[str, str],
+        lexicon: dict[str, str],
+    ) -> None:
+        self.classes = classes
+        self.tagdict = tagdict
+        self.weights = weights
+        self.lexicon = lexicon  # word -> its verb forms and other readings, as letters
+        self._rows: dict[str, Row] = {}
+        self._word_scores: dict[tuple[str, str], list[float]] = {}
+
+    def row(self, feature: str) -> Row:
+        found = self._rows.get(feature)
+        if found is None:
+            text = self.weights.get(feature)
+            if text is None:
+                found = ()
+            else:
+                numbers = text.split()
+                found = tuple(
+                    (int(numbers[k]), float(numbers[k + 1])) for k in range(0, len(numbers), 2)
+                )
+            self._rows[feature] = found
+        return found
+
+    def _scores_of_word(self, word: str, shape: str, here: str) -> list[float]:
+        key = (word, shape)
+        scores = self._word_scores.get(key)
+        if scores is None:
+            scores = [0.0] * len(self.classes)
+            for feature in word_features(word, shape, here):
+                for index, weight in self.row(feature):
+                    scores[index] += weight
+            self._word_scores[key] = scores
+        return scores
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """One tag per token of ``words`` (one sentence, tokenised as the training data)."""
+        context = Context.of(words, self.lexicon, self.tagdict)
+        prev, prev2 = START
+        tags: list[str] = []
+        tagdict, classes, lexicon, row = self.tagdict, self.classes, self.lexicon, self.row
+        order = range(len(classes))
+        for i, word in enumerate(context.words[2:-2]):
+            tag = tagdict.get(word)
+            if tag is None:
+                here = lexicon.get(word, "-")
+                scores = list(self._scores_of_word(word, shape_of(words[i], i), here))
+                for feature in context_features(i, prev, prev2, context, here):
+                    for index, weight in row(feature):
+                        scores[index] += weight
+                tag = classes[max(order, key=scores.__getitem__)]
+            tags.append(tag)
+            prev2, prev = prev, tag
+        return tags
+
+
+@cache
+def tagger() -> Tagger:
+    """The shipped model, loaded on first use."""
+    with gzip.open(data_dir() / MODEL_FILE, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    return Tagger(tuple(data["classes"]), data["tagdict"], data["weights"], data["lexicon"])
+
+
+def split_word(word: str) -> tuple[str, ...]:
+    """A word cut the linter's way, cut the training data's way: ``didn't`` -> ``did``
+    ``n't``, ``she's`` -> ``she`` ``'s``, ``can't`` -> ``ca`` ``n't``."""
+    lower = word.lower().replace("’", "'")
+    irregular = _IRREGULAR_NEGATIVES.get(lower)
+    if irregular is not None:
+        head = len(irregular[0])
+        return word[:head], word[head:]
+    for tail in _CONTRACTION_TAILS:
+        if lower.endswith(tail) and len(lower) > len(tail):
+            cut = len(word) - len(tail)
+            return word[:cut], word[cut:]
+    return (word,)
+
+
+def tag_words(words: Sequence[str]) -> list[str]:
+    """One tag per word of a sentence; a contraction takes the tag of its first part
+    (``didn't`` is VBD, ``she's`` PRP)."""
+    pieces: list[str] = []
+    owners: list[int] = []
+    for index, word in enumerate(words):
+        for piece in split_word(word):
+            pieces.append(piece)
+            owners.append(index)
+    tags = tagger().tag(pieces)
+    found = [""] * len(words)
+    for owner, tag in zip(owners, tags, strict=True):
+        if not found[owner]:
+            found[owner] = tag
+    return found

@@ -1,0 +1,83 @@
+"""The part-of-speech layer: the shipped model, its conventions and its accuracy on fiction."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from proselint_fic.document.tags import MODEL_FILE, split_word, tag_words
+from proselint_fic.resources import data_dir
+
+FICTION_SAMPLE = Path(__file__).parent / "data" / "fiction-tags.txt"
+VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD"}
+
+
+def tags_of(sentence: str) -> dict[str, str]:
+    words = sentence.split()
+    return dict(zip(words, tag_words(words), strict=True))
+
+
+def test_finite_verbs_and_their_look_alikes() -> None:
+    assert tags_of("She stepped aside .")["stepped"] == "VBD"
+    assert tags_of("By noon his feet ache .")["ache"] == "VBP"
+    assert tags_of("Mara walks to the door and listens .")["walks"] == "VBZ"
+    sky = tags_of("The sky is so big and blue .")
+    assert (sky["big"], sky["blue"]) == ("JJ", "JJ")
+    assert tags_of("His sticky hands leave marks .")["sticky"] == "JJ"
+    assert tags_of("His eyes well with tears .")["eyes"] == "NNS"
+
+
+def test_contractions_are_cut_as_the_training_data_cuts_them() -> None:
+    assert split_word("didn't") == ("did", "n't")
+    assert split_word("can't") == ("ca", "n't")
+    assert split_word("She’s") == ("She", "’s")
+    assert split_word("Bess") == ("Bess",)
+    # One tag per word as the linter cuts it: a contraction takes its first part's tag.
+    assert tag_words(["They", "didn't", "wait", "."]) == ["PRP", "VBD", "VB", "."]
+
+
+def test_the_model_is_plain_json_and_loads_without_unpickling() -> None:
+    raw = gzip.decompress((data_dir() / MODEL_FILE).read_bytes())
+    assert not raw.startswith(b"\x80")  # not a pickle stream
+    model = json.loads(raw)
+    assert {"classes", "tagdict", "weights", "lexicon"} <= model.keys()
+    assert {"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "NN", "NNS", "JJ"} <= set(model["classes"])
+
+
+def test_a_document_that_asks_for_no_tags_never_loads_the_model(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("And then.he came back.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from proselint_fic import Linter\n"
+        f"Linter(select=['ellipsis']).lint_file({str(story)!r})\n"
+        "tags = sys.modules.get('proselint_fic.document.tags')\n"
+        "print(tags is not None and tags.tagger.cache_info().currsize > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_accuracy_on_a_hand_checked_fiction_sample() -> None:
+    """Measured figures (docs/tagger.md): 95.7 % of all tokens and 86.8 % of the tokens
+    that are or are taken for verbs. The bounds guard against regressions; the verb figure
+    is below the 97 % the tense rules would want, which is why tags only confirm the
+    positional reader's verbs and add verbs in sentences where it found none."""
+    right = total = verb_right = verb_total = 0
+    for line in FICTION_SAMPLE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        pairs = [token.rsplit("/", 1) for token in line.split()]
+        words = [word for word, _ in pairs]
+        for (_, gold), guess in zip(pairs, tag_words(words), strict=True):
+            total += 1
+            right += gold == guess
+            if gold in VERB_TAGS or guess in VERB_TAGS:
+                verb_total += 1
+                verb_right += gold == guess
+    assert total >= 250 and verb_total >= 40
+    assert right / total >= 0.95
+    assert verb_right / verb_total >= 0.85
