@@ -6,6 +6,7 @@ Exit codes: 0 nothing found, 1 diagnostics found, 2 usage, configuration or inpu
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 from collections import Counter
@@ -78,6 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     add_word.add_argument("words", nargs="+", help="the words to accept")
     add_word.add_argument("--file", help="the word file (default: from configuration)")
     return parser
+
+
+def run() -> None:
+    """The console entry point: :func:`main`, then a quick exit.
+
+    A lint of a novel leaves a hundred megabytes of small objects (words, tokens, tables)
+    that an ordinary interpreter exit frees one by one, about 40 ms measured, which every
+    pre-commit run would pay for nothing. Output is flushed and exit handlers run (the
+    pattern cache is saved by one); then the process ends without the teardown.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = code or EXIT_FOUND
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
