@@ -14,7 +14,8 @@ don't, neck-breaking, twenty-one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -54,8 +55,10 @@ class Words:
     """
 
     folded: list[str]
-    starts: list[int]
-    ends: list[int]
+    # Offsets as machine integers: a novel's offsets are mostly large numbers, which as
+    # Python objects cost 28 bytes each (4 MB per list on a novel) against 8 here.
+    starts: Sequence[int]
+    ends: Sequence[int]
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -76,7 +79,7 @@ class Words:
 
 def find_words(text: str) -> Words:
     parts = _WORD_AND_GAPS.split(fold(text))
-    offsets = list(accumulate(map(len, parts)))
+    offsets = array("q", accumulate(map(len, parts)))
     # parts = [gap, word, gap, word, ..., gap]: a word starts where its gap ends.
     return Words(folded=parts[1::2], starts=offsets[0:-1:2], ends=offsets[1::2])
 

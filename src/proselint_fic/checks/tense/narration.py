@@ -9,6 +9,8 @@ sentence break.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -54,8 +56,8 @@ class Paragraph:
 
     view: str
     lower: list[str]
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]  # machine integers (see document.words): a third of the memory
+    ends: Sequence[int]
     sentences: list[tuple[int, int]]
 
     def word(self, index: int) -> str:
@@ -121,7 +123,7 @@ def lowered(view: str) -> str:
 def tokenize(view: str, lower_view: str, paragraph: Span) -> Paragraph:
     parts = _SPLIT.split(lower_view[paragraph.start : paragraph.end])
     tokens = parts[1::2]
-    offsets = list(accumulate(map(len, parts), initial=paragraph.start))
+    offsets = array("q", accumulate(map(len, parts), initial=paragraph.start))
     starts = offsets[1 : len(parts) - 1 : 2]
     ends = offsets[2 : len(parts) : 2]
     sentences: list[tuple[int, int]] = []
