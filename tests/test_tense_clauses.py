@@ -144,6 +144,8 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         MORNING + "She wears a long dark dress, her hair pinned up, one hand on the rail.",
         # the last item of a list, described, with an adverb of position before its place
         MORNING + "He wears a grey coat and a flat cap pulled low over his eyes.",
+        # an absolute phrase with an adjective that is also a verb form ("to pale")
+        YARD + "The children sat at the table, their faces pale in the lamplight.",
     ],
 )
 def test_descriptions_are_not_slips(text: str) -> None:

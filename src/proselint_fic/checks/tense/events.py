@@ -287,6 +287,12 @@ class SentenceReader:
                 )
             ):
                 return None  # "with her father's coat wrapped round her": a participle
+            if (
+                kind == "noun"
+                and "a" in self.table.readings.get(word, "")
+                and self._absolute(lower, start, index, found)
+            ):
+                return None  # "they sat at the table, their faces pale in the light"
             return _event(
                 p,
                 number,
