@@ -467,7 +467,20 @@ class UnbalancedQuotesRule:
             runs_on = paragraph is not None and end >= paragraph.end
             if runs_on and paragraph and _next_paragraph_opens(document, paragraph.end):
                 continue  # speech that runs on into the next paragraph
+            if paragraph is not None and _marks_pair_up(text[paragraph.start : paragraph.end]):
+                continue  # every mark has a partner: the layout confused the reading, not the writer
             yield Match(start, start + 1)
+
+
+def _marks_pair_up(paragraph: str) -> bool:
+    """Whether the paragraph's double quotes come in pairs: an even number of straight
+    ones, as many curly openers as closers. Emphasis around a quote (_"soon"_), quotes
+    nested in quotes of the same kind and other layouts can mislead the speech reading;
+    a writer who forgot a quote leaves an odd one out, so with none left over the rule
+    stays silent."""
+    straight = paragraph.count('"')
+    opening, closing = paragraph.count("“"), paragraph.count("”")
+    return straight % 2 == 0 and opening == closing and straight + opening > 0
 
 
 _ORPHAN_CLOSER = "A closing quote with no opening quote in its paragraph: add the opening quote."
@@ -694,6 +707,8 @@ def rules() -> list[Rule]:
                 with a quotation mark; that is correct and left alone. A closing quote
                 with no opening quote before it in the paragraph is flagged too.
                 Single-quote dialogue is not checked: apostrophes make it too uncertain.
+                When every double quote of the paragraph has a partner (quotes inside
+                emphasis, nested double quotes), the rule stays silent.
                 """,
                 flags=[
                     "\"I'm leaving, she said.\n\nHe didn't look up.",
@@ -706,6 +721,7 @@ def rules() -> list[Rule]:
                     '"She said, \'Never again,\' and meant it."',
                     "The dogs' bowls were empty. Give 'em a minute; it's been since '09.",
                     'LENA: "Did you hear that?"\nMARCO: "Hear what?"\n[Marco opens the door.]',
+                    'He said, "I don\'t know what _"soon"_ means to you."',
                 ],
             )
         ),
