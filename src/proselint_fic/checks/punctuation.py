@@ -468,7 +468,7 @@ class UnbalancedQuotesRule:
             if runs_on and paragraph and _next_paragraph_opens(document, paragraph.end):
                 continue  # speech that runs on into the next paragraph
             if paragraph is not None and _marks_pair_up(text[paragraph.start : paragraph.end]):
-                continue  # every mark has a partner: the layout confused the reading, not the writer
+                continue  # every mark has a partner: the layout misled the reading
             yield Match(start, start + 1)
 
 
