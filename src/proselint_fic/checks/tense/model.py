@@ -574,8 +574,6 @@ def _judge(
     others = [e for e in sentence.events if e is not event and e.subject != "relative"]
     mixed = any(_anchors(other, event, paragraph, tense) for other in others)
     if not event.main or event.subject == "relative":
-        if _in_simile(paragraph, event):
-            return None, "a simile states a general truth (like a dog who is ...)"
         simultaneous = _simultaneous(event, sentence, tense, mixed) and not _generic(event, data)
         if simultaneous or _ongoing(event, sentence, tense):
             return "slip", ""
@@ -600,25 +598,6 @@ def _judge(
     if _carries_on_backstory(sentences, position, tense):
         return None, "it carries on backstory that an earlier sentence opened"
     return "weak", "the narration around it is in the same tense"
-
-
-_SIMILE_REACH = 5
-
-
-def _in_simile(paragraph: Paragraph, event: Event) -> bool:
-    """ "He ran round, like a dog who is picking up a scent": a relative clause on the noun
-    of a comparison describes any such thing, in the present whatever the narration."""
-    if event.subject != "relative":
-        return False
-    lower = paragraph.lower
-    first, _ = paragraph.sentences[event.sentence]
-    at = event.subject_index
-    for m in range(at - 1, max(first, at - _SIMILE_REACH) - 1, -1):
-        if lower[m] in wc.BOUNDARY_PUNCTUATION:
-            return False
-        if lower[m] in {"like", "as"} and m + 1 < at and lower[m + 1] in {"a", "an", "any"}:
-            return True
-    return False
 
 
 def _anchors(other: Event, event: Event, paragraph: Paragraph, tense: Tense) -> bool:

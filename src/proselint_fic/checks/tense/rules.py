@@ -126,8 +126,6 @@ SLIP = RuleMeta(
         *LEGITIMATE_SHIFTS,
         "She opens the door. She steps inside. The room smells of smoke. She coughs.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
-        "The wind rose. He ran round the yard like a dog who is chasing its tail. He "
-        "stopped at the gate and looked back.",
         "Wren laughs, a small cracked sound. She sets the cup down with her hands "
         "folded around it. A paper bird folded from a receipt sits on the sill.",
         # a general truth and a narrator's present are weak signals, not slips
