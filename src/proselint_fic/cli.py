@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from proselint_fic import __version__
 from proselint_fic.config import ConfigError
+from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.linter import FileResult, Linter
 from proselint_fic.source import MAX_FILE_BYTES, InputError, decode_bytes
 
@@ -58,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are diagnostics"
     )
+    check.add_argument(
+        "--fix", action="store_true", help="apply the fixes that rules mark safe, in place"
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: apply every fix"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only")
     check.add_argument(
@@ -90,11 +102,10 @@ def run() -> None:
     pattern cache is saved by one); then the process ends without the teardown.
     """
     code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        code = code or EXIT_FOUND
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe, or a stream that main() closed after one.
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
     atexit._run_exitfuncs()
     os._exit(code)
 
@@ -142,6 +153,8 @@ def _run_check(options: argparse.Namespace) -> int:
     for problem in linter.load_errors:
         _error(problem)
     paths = options.paths or ["."]
+    if options.fix or options.diff:
+        return _run_fix(linter, paths, options)
     results = list(_lint_all(linter, paths, options))
     failed = [r for r in results if r.error is not None]
     for result in failed:
@@ -153,6 +166,60 @@ def _run_check(options: argparse.Namespace) -> int:
     if found and not options.exit_zero:
         return EXIT_FOUND
     return EXIT_CLEAN
+
+
+def _run_fix(linter: Linter, paths: list[str], options: argparse.Namespace) -> int:
+    """``check --fix`` / ``--diff``: fix each file (or show the fix), then report what is
+    left. Exit 1 when problems remain (with --diff: when a fix would change a file)."""
+    from proselint_fic.files import discover
+    from proselint_fic.fixes import fix_file, unified_diff
+
+    if "-" in paths:
+        _error("--fix and --diff work on files; standard input cannot be fixed in place")
+        return EXIT_ERROR
+    max_bytes = int(options.max_file_size * 1_048_576)
+    results: list[FileResult] = []
+    applied = changed = 0
+    for found in discover(Path(p) for p in paths):
+        path = str(found.path)
+        if found.problem is not None:
+            results.append(FileResult(path, error=found.problem))
+            continue
+        try:
+            fixed = fix_file(
+                found.path,
+                partial(_lint_for_fix, linter, found.path),
+                linter.fix_safety,
+                unsafe=options.unsafe_fixes,
+                write=not options.diff,
+                encoding=options.encoding,
+                max_bytes=max_bytes,
+            )
+        except (InputError, OSError) as error:
+            results.append(FileResult(path, error=str(error)))
+            continue
+        applied += fixed.applied
+        changed += fixed.changed
+        if options.diff and fixed.changed:
+            sys.stdout.write(unified_diff(path, fixed.before, fixed.after))
+        results.append(FileResult(path, fixed.remaining))
+    failed = [r for r in results if r.error is not None]
+    for result in failed:
+        _error(f"{result.path}: {result.error}")
+    if options.diff:
+        print(f"{applied} fix(es) would change {changed} file(s).", file=sys.stderr)
+        return EXIT_ERROR if failed else (EXIT_FOUND if changed else EXIT_CLEAN)
+    _write_output(results, options)
+    if not options.quiet:
+        print(f"Fixed {applied} problem(s) in {changed} file(s).", file=sys.stderr)
+    remaining = sum(len(r.diagnostics) for r in results)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FOUND if remaining and not options.exit_zero else EXIT_CLEAN
+
+
+def _lint_for_fix(linter: Linter, path: Path, text: str) -> list[Diagnostic]:
+    return linter.lint_text(text, path=path)
 
 
 def _lint_all(linter: Linter, paths: list[str], options: argparse.Namespace) -> list[FileResult]:
@@ -213,12 +280,15 @@ def _use_color(mode: str, stream: TextIO) -> bool:
 
 
 def _run_rules(options: argparse.Namespace) -> int:
+    from proselint_fic.docs import fix_label
+
     linter = Linter(discover_config=False)
     for meta in sorted(linter.rules, key=lambda m: m.id):
         default = "" if meta.enabled_by_default else " (off by default)"
+        fix = fix_label(meta).split(" ")[0]
         print(
             f"{meta.id:<34} {meta.category:<11} {meta.severity.value:<7} "
-            f"{meta.scope:<9} {meta.summary}{default}"
+            f"{meta.scope:<9} {fix:<6} {meta.summary}{default}"
         )
     return EXIT_CLEAN
 

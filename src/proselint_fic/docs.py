@@ -7,6 +7,14 @@ from collections.abc import Iterable
 from proselint_fic.rule import RuleMeta
 
 
+def fix_label(meta: RuleMeta) -> str:
+    """How a rule's fix is applied: `safe` (by `--fix`), `unsafe` (by `--unsafe-fixes`),
+    or none when the rule offers no fix."""
+    if not meta.fixes:
+        return "none"
+    return "safe (`--fix`)" if meta.fix_safety == "safe" else "unsafe (`--unsafe-fixes`)"
+
+
 def rule_markdown(meta: RuleMeta) -> str:
     lines = [
         f"## {meta.id}",
@@ -17,6 +25,7 @@ def rule_markdown(meta: RuleMeta) -> str:
         f"- default severity: `{meta.severity.value}`",
         f"- scope: `{meta.scope}`",
         f"- on by default: {'yes' if meta.enabled_by_default else 'no'}",
+        f"- fix: {fix_label(meta)}",
         f"- message: {meta.message}",
     ]
     if meta.source:
@@ -40,11 +49,12 @@ def rules_reference(metas: Iterable[RuleMeta]) -> str:
         "",
         "Generated from rule metadata by `python scripts/gen_rule_docs.py`; do not edit by hand.",
         "",
-        "| rule | category | severity | scope | summary |",
-        "| --- | --- | --- | --- | --- |",
+        "| rule | category | severity | scope | fix | summary |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     rows = [
         f"| [{m.id}](#{m.id.replace('.', '')}) | {m.category} | {m.severity.value} | {m.scope} | "
+        f"{fix_label(m).split(' ')[0]} | "
         f"{m.summary}{'' if m.enabled_by_default else ' (off by default)'} |"
         for m in ordered
     ]

@@ -14,7 +14,7 @@ from proselint_fic.engine import RunPlan, run_rules
 from proselint_fic.files import discover
 from proselint_fic.gc_pause import collector_paused
 from proselint_fic.registry import Registry, load_registry
-from proselint_fic.rule import Rule, RuleMeta
+from proselint_fic.rule import FixSafety, Rule, RuleMeta
 from proselint_fic.selection import enabled_rules, severity_overrides, validate_selectors
 from proselint_fic.source import MAX_FILE_BYTES, InputError, read_source
 
@@ -169,6 +169,11 @@ class Linter:
         document = self._document(text, settings, file, markup)
         with collector_paused():
             return run_rules(document, plan, path=display)
+
+    def fix_safety(self, rule_id: str) -> FixSafety:
+        """Whether a rule's fix may be applied without asking ("safe") or not."""
+        rule = self.registry.get(rule_id)
+        return rule.meta.fix_safety if rule is not None else "unsafe"
 
     def document_for(self, text: str, *, path: str | Path | None = None) -> Document:
         """The document model this linter would lint for ``text`` at ``path``: its

@@ -25,6 +25,8 @@ every pattern of the pack can then use one as ``(?&abbreviation)``.
 
 Every rule carries ``flag`` (texts it must flag) and ``pass`` (texts it must leave alone),
 and optionally ``[[rule.fix]]`` pairs of ``before``/``after``; the test suite runs them.
+``fix_safety = "safe"`` lets ``check --fix`` apply the rule's fix without asking (the
+default, ``"unsafe"``, needs ``--unsafe-fixes``).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from typing import TYPE_CHECKING, Any, cast
 from proselint_fic.diagnostic import Category, Severity
 from proselint_fic.document.words import phrase_pattern
 from proselint_fic.patterns import IGNORECASE, MULTILINE, MatchObject, Pattern, compile_pattern
-from proselint_fic.rule import FixExample, Match, RuleMeta, Scope
+from proselint_fic.rule import FixExample, FixSafety, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ _COMMON_KEYS = {
     "fix",
     "enabled",
     "source",
+    "fix_safety",
 }
 _KIND_KEYS = {
     "pattern": {
@@ -341,6 +344,7 @@ def _build_meta(entry: dict[str, Any]) -> RuleMeta:
         fixes=fixes,
         enabled_by_default=bool(entry.get("enabled", True)),
         source=str(entry.get("source", "")),
+        fix_safety=cast(FixSafety, entry.get("fix_safety", "unsafe")),
     )
 
 

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 Scope = Literal["narration", "dialogue", "both"]
 SCOPES: tuple[Scope, ...] = ("narration", "dialogue", "both")
+# "safe": the first replacement is what the writer meant and cannot change the meaning, so
+# `check --fix` applies it; "unsafe": a likely fix that a writer should confirm
+# (`--unsafe-fixes`), such as a spelling suggestion or a tense change.
+FixSafety = Literal["safe", "unsafe"]
+FIX_SAFETIES: tuple[FixSafety, ...] = ("safe", "unsafe")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +49,12 @@ class RuleMeta:
     fixes: tuple[FixExample, ...] = ()
     enabled_by_default: bool = True
     source: str = ""
+    fix_safety: FixSafety = "unsafe"
 
     def __post_init__(self) -> None:
         problems = validate_meta_fields(self.id, self.category, self.scope)
+        if self.fix_safety not in FIX_SAFETIES:
+            problems.append(f"fix_safety must be one of {', '.join(FIX_SAFETIES)}")
         if problems:
             raise ValueError(f"rule {self.id!r}: " + "; ".join(problems))
 
@@ -78,6 +86,7 @@ def describe(
     severity: Severity = Severity.WARNING,
     scope: Scope = "both",
     enabled: bool = True,
+    fix_safety: FixSafety = "unsafe",
 ) -> RuleMeta:
     """A :class:`RuleMeta` for a code rule, written the way one reads it: docs may be an
     indented triple-quoted string (its whitespace is folded) and fixes plain pairs."""
@@ -93,6 +102,7 @@ def describe(
         passes=tuple(passes),
         fixes=tuple(FixExample(before, after) for before, after in fixes),
         enabled_by_default=enabled,
+        fix_safety=fix_safety,
     )
 
 

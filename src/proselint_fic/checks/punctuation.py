@@ -508,6 +508,7 @@ def rules() -> list[Rule]:
         SpaceBeforeRule(
             _meta(
                 "punctuation.space-before",
+                fix_safety="safe",
                 summary="A space before a comma, period, question mark, exclamation mark, "
                 "semicolon or colon.",
                 message="A space before this mark: remove it.",

@@ -190,6 +190,7 @@ def rules() -> list[Rule]:
                 category="repetition",
                 severity=Severity.WARNING,
                 scope="both",
+                fix_safety="safe",
                 summary="The same word twice in a row.",
                 message="A doubled word: delete one of them.",
                 docs=_words_joined(

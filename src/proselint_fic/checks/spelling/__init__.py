@@ -75,6 +75,7 @@ KNOWN_MISSPELLING = RuleMeta(
     category="typo",
     severity=Severity.ERROR,
     scope="both",
+    fix_safety="safe",
     summary="A common misspelling from the shipped list, with its inflections and a safe fix.",
     message="This is a common misspelling: use the suggested spelling.",
     docs=(
