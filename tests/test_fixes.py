@@ -6,8 +6,8 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
 
+from helpers import run_cli
 from proselint_fic import Diagnostic, Linter
 from proselint_fic.fixes import fix_file, fix_text
 
