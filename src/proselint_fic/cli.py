@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from proselint_fic import __version__
+from proselint_fic.baseline import BaselineError
 from proselint_fic.config import ConfigError
 from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.linter import FileResult, Linter
@@ -69,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in this baseline file",
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="with --baseline: record every current finding in the file and report none",
     )
     check.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only")
@@ -159,6 +170,17 @@ def _run_check(options: argparse.Namespace) -> int:
     failed = [r for r in results if r.error is not None]
     for result in failed:
         _error(f"{result.path}: {result.error}")
+    if options.update_baseline and not options.baseline:
+        _error("--update-baseline needs --baseline FILE")
+        return EXIT_ERROR
+    if options.baseline:
+        try:
+            results = _apply_baseline(results, options)
+        except BaselineError as error:
+            _error(str(error))
+            return EXIT_ERROR
+        if options.update_baseline:
+            return EXIT_ERROR if failed else EXIT_CLEAN
     _write_output(results, options)
     found = sum(len(r.diagnostics) for r in results)
     if failed or linter.load_errors:
@@ -216,6 +238,39 @@ def _run_fix(linter: Linter, paths: list[str], options: argparse.Namespace) -> i
     if failed:
         return EXIT_ERROR
     return EXIT_FOUND if remaining and not options.exit_zero else EXIT_CLEAN
+
+
+def _apply_baseline(results: list[FileResult], options: argparse.Namespace) -> list[FileResult]:
+    """Drop the findings the baseline records (or, with --update-baseline, record them all
+    and drop everything)."""
+    from proselint_fic import baseline
+    from proselint_fic.fixes import write_atomically
+    from proselint_fic.source import read_source
+
+    file = Path(options.baseline)
+    accepted = set() if options.update_baseline else baseline.load(file)
+    found: list[baseline.Key] = []
+    kept: list[FileResult] = []
+    for result in results:
+        if result.error is not None or not result.diagnostics or result.path == "-":
+            kept.append(result)
+            continue
+        try:
+            source = read_source(Path(result.path), encoding=options.encoding).text
+        except InputError:
+            kept.append(result)
+            continue
+        keys = baseline.keys(result.path, result.diagnostics, source)
+        found += keys
+        new = tuple(
+            d for d, key in zip(result.diagnostics, keys, strict=True) if key not in accepted
+        )
+        kept.append(FileResult(result.path, new))
+    if options.update_baseline:
+        write_atomically(file, baseline.render(found))
+        print(f"Recorded {len(found)} finding(s) in {file}.", file=sys.stderr)
+        return [FileResult(r.path, error=r.error) for r in kept]
+    return kept
 
 
 def _lint_for_fix(linter: Linter, path: Path, text: str) -> list[Diagnostic]:

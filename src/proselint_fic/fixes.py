@@ -28,6 +28,7 @@ from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.rule import FixSafety
 
 MAX_PASSES = 10
+_NEW_FILE_MODE = 0o644
 
 Safety = Callable[[str], FixSafety]
 
@@ -141,7 +142,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     temporary file beside it, keep the original's permissions, then rename over it. If
     anything fails, the original is left as it was and the temporary file removed."""
     folder = path.parent
-    mode = path.stat().st_mode & 0o7777
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _NEW_FILE_MODE
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
