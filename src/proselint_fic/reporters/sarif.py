@@ -8,9 +8,36 @@ from typing import Any
 
 from proselint_fic.diagnostic import Diagnostic, Severity
 from proselint_fic.linter import FileResult
+from proselint_fic.rule import RuleMeta
 
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule_descriptor(rule_id: str, metas: dict[str, RuleMeta]) -> dict[str, Any]:
+    """A SARIF reportingDescriptor: what the rule reports, its level, its documentation."""
+    meta = metas.get(rule_id)
+    if meta is None:
+        return {"id": rule_id}  # internal-error and rules of plugins no longer installed
+    descriptor: dict[str, Any] = {
+        "id": rule_id,
+        "shortDescription": {"text": meta.summary},
+        "defaultConfiguration": {
+            "level": _LEVELS[meta.severity],
+            "enabled": meta.enabled_by_default,
+        },
+        "properties": {"category": meta.category, "fixSafety": meta.fix_safety},
+    }
+    if meta.docs:
+        descriptor["fullDescription"] = {"text": meta.docs}
+        descriptor["help"] = {"text": meta.docs}
+    return descriptor
+
+
+def _known_rules() -> dict[str, RuleMeta]:
+    from proselint_fic.registry import load_registry
+
+    return {rule_id: rule.meta for rule_id, rule in load_registry().rules.items()}
 
 
 def render_sarif(results: Sequence[FileResult]) -> str:
@@ -18,6 +45,7 @@ def render_sarif(results: Sequence[FileResult]) -> str:
 
     diagnostics = [d for result in results for d in result.diagnostics]
     rule_ids = sorted({d.rule for d in diagnostics})
+    metas = _known_rules() if rule_ids else {}
     log = {
         "$schema": _SCHEMA,
         "version": "2.1.0",
@@ -27,7 +55,7 @@ def render_sarif(results: Sequence[FileResult]) -> str:
                     "driver": {
                         "name": "proselint-fic",
                         "version": __version__,
-                        "rules": [{"id": rule_id} for rule_id in rule_ids],
+                        "rules": [_rule_descriptor(rule_id, metas) for rule_id in rule_ids],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
