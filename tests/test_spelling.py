@@ -491,6 +491,13 @@ def test_a_regular_form_of_an_irregular_word_is_a_slip(text: str, fix: str) -> N
     assert fixes == (fix,)
 
 
+def test_a_derivation_does_not_excuse_a_slip_of_a_common_word() -> None:
+    assert flagged_words("It was a remakable sight.") == ["remakable"]
+    assert flagged_words("He waited outsie the gate.") == ["outsie"]
+    # A derivation far from any common word is a coinage.
+    assert flagged_words("The glimmerwisp faded into the dark.") == []
+
+
 def test_regular_forms_that_exist_pass() -> None:
     assert flagged_words("She dreamed and learned; he leaped, sneaked and wolfs it down.") == []
     # A child's voice in dialogue is left alone.

@@ -97,6 +97,7 @@ _CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'")
 # ALL-CAPS words: from this length a cheap slip of a common word is reported anywhere
 # (acronyms are shorter), and from the shorter length in a line written in capitals.
 _CAPS_WORD = 5
+_FORMATION_SLIP_LENGTH = 6
 _CAPS_HEADING_WORD = 3
 _CAPS_LINE = 80
 
@@ -555,16 +556,27 @@ class _Analyser:
         # Italics often hold foreign words; a derivation may be coined.
         if emphasis or morphology.is_derivation(core, self.common):
             # ... but not one doubled or dropped letter from a real word, however rare that
-            # word is in the counts (centraly for centrally, stoped for stopped).
+            # word is in the counts (centraly for centrally, stoped for stopped), nor one
+            # plain edit from a common long word (remakable, outsie).
             return (
                 close_match(core, self.dialect, CLOSE_COST, CLOSE_RANK) is None
                 and close_match(core, self.dialect, SLIGHT_SLIP, BASE_RANK) is None
+                and (emphasis or not self._plain_slip_of_common(core))
             )
         # A coinage built on a word (wyrmguard, glimmerwisp) and far from every dictionary
         # word: a slip leaves a word closer to where it started.
         return (
             morphology.has_word_at_an_end(core, self.rank)
             and nearest_cost(core, self.dialect) > FAR_COST
+        )
+
+    def _plain_slip_of_common(self, lower: str) -> bool:
+        """Whether one plain edit turns a word of six letters or more into a common one:
+        a derivation (remake + able, out + sie) does not excuse a slip of a word everyone
+        writes (remarkable, outside). Inflections keep their excuse: slang and voices
+        inflect freely (macking, "I runned")."""
+        return len(lower) >= _FORMATION_SLIP_LENGTH and (
+            close_match(lower, self.dialect, PLAIN_EDIT, COMPOUND_RANK) is not None
         )
 
     def _swapped_from_very_common(self, lower: str) -> bool:
