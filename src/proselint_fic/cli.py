@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("rules", help="list every rule")
+    commands.add_parser(
+        "server", help="run the language server over stdio (needs the [lsp] extra)"
+    )
     explain = commands.add_parser(
         "explain", help="show a rule's documentation, or trace the tense rules on one line"
     )
@@ -348,6 +351,19 @@ def _run_rules(options: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _run_server(options: argparse.Namespace) -> int:
+    try:
+        from proselint_fic.server.lsp import serve
+    except ImportError as error:
+        _error(
+            f"the language server needs the lsp extra ({error.name} is missing): "
+            "pip install 'proselint-fic[lsp]'"
+        )
+        return EXIT_ERROR
+    serve()
+    return EXIT_CLEAN
+
+
 def _run_explain(options: argparse.Namespace) -> int:
     if options.trace:
         return _run_trace(options.trace)
@@ -436,6 +452,7 @@ _COMMANDS = {
     "check": _run_check,
     "rules": _run_rules,
     "explain": _run_explain,
+    "server": _run_server,
     "add-word": _run_add_word,
 }
 

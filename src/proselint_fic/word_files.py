@@ -21,8 +21,10 @@ def project_word_file(start: Path) -> Path:
     """
     found = find_config(start)
     if found is None:
+        from proselint_fic.fixes import write_atomically
+
         config = start / TOOL_FILE
-        config.write_text(f'word-files = ["{DEFAULT_WORD_FILE}"]\n', encoding="utf-8")
+        write_atomically(config, f'word-files = ["{DEFAULT_WORD_FILE}"]\n'.encode())
         return start / DEFAULT_WORD_FILE
     settings = load_settings(found)
     if not settings.word_files:
@@ -34,10 +36,14 @@ def project_word_file(start: Path) -> Path:
     return settings.word_files[0]
 
 
-def add_words_to_project(words: list[str], word_file: Path | None) -> tuple[Path, list[str]]:
+def add_words_to_project(
+    words: list[str], word_file: Path | None, *, start: Path | None = None
+) -> tuple[Path, list[str]]:
+    """Add ``words`` to ``word_file``, or to the project word file that the configuration
+    at ``start`` (default: the working folder) names."""
     from proselint_fic.checks.spelling.project_words import add_words
 
-    target = word_file or project_word_file(Path.cwd())
+    target = word_file or project_word_file(start or Path.cwd())
     cleaned = [w.strip() for w in words if w.strip() and not any(c.isspace() for c in w.strip())]
     if len(cleaned) != len(words):
         raise WordFileError("a word may not be empty or contain spaces")

@@ -1,0 +1,1 @@
+"""The language server (``proselint-fic server``); needs the optional extra ``[lsp]``."""
