@@ -21,6 +21,7 @@ from proselint_fic.baseline import BaselineError
 from proselint_fic.config import ConfigError
 from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.linter import FileResult, Linter
+from proselint_fic.parallel import LinterSpec, ReadOptions, default_jobs, iter_paths_parallel
 from proselint_fic.source import MAX_FILE_BYTES, InputError, decode_bytes
 
 EXIT_CLEAN = 0
@@ -57,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=MAX_FILE_BYTES / 1_048_576,
         metavar="MB",
         help="skip files larger than this many megabytes (default: %(default).0f)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_job_count,
+        metavar="N",
+        help="lint files on N processes (default: one per CPU core; 1 runs serially)",
     )
     check.add_argument("--stdin-filename", help="the name to report for text read from stdin")
     check.add_argument(
@@ -152,24 +160,35 @@ def _split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
 
-def _make_linter(options: argparse.Namespace) -> Linter:
-    return Linter(
+def _job_count(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return jobs
+
+
+def _linter_spec(options: argparse.Namespace) -> LinterSpec:
+    return LinterSpec(
         config=options.config,
-        select=_split(options.select) if options.select else None,
-        extend_select=_split(options.extend_select),
-        ignore=_split(options.ignore),
+        select=tuple(_split(options.select)) if options.select else None,
+        extend_select=tuple(_split(options.extend_select)),
+        ignore=tuple(_split(options.ignore)),
         dialect=options.dialect,
     )
 
 
 def _run_check(options: argparse.Namespace) -> int:
-    linter = _make_linter(options)
+    spec = _linter_spec(options)
+    linter = spec.build()
     for problem in linter.load_errors:
         _error(problem)
     paths = options.paths or ["."]
     if options.fix or options.diff:
         return _run_fix(linter, paths, options)
-    results = list(_lint_all(linter, paths, options))
+    results = list(_lint_all(linter, spec, paths, options))
     failed = [r for r in results if r.error is not None]
     for result in failed:
         _error(f"{result.path}: {result.error}")
@@ -280,14 +299,19 @@ def _lint_for_fix(linter: Linter, path: Path, text: str) -> list[Diagnostic]:
     return linter.lint_text(text, path=path)
 
 
-def _lint_all(linter: Linter, paths: list[str], options: argparse.Namespace) -> list[FileResult]:
-    max_bytes = int(options.max_file_size * 1_048_576)
+def _lint_all(
+    linter: Linter, spec: LinterSpec, paths: list[str], options: argparse.Namespace
+) -> list[FileResult]:
+    read = ReadOptions(options.encoding, int(options.max_file_size * 1_048_576))
     results: list[FileResult] = []
     named = [p for p in paths if p != "-"]
     if "-" in paths:
         results.append(_lint_stdin(linter, options))
-    progress = _Progress(enabled=sys.stderr.isatty() and not options.quiet)
-    for result in linter.iter_paths(named, encoding=options.encoding, max_bytes=max_bytes):
+    # Machine formats are read by programs, which do not want a counter in their stderr.
+    show = sys.stderr.isatty() and options.format == "text" and not options.quiet
+    progress = _Progress(enabled=show)
+    jobs = options.jobs or default_jobs()
+    for result in iter_paths_parallel(linter, spec, named, jobs=jobs, options=read):
         results.append(result)
         progress.step(result.path)
     progress.finish()

@@ -24,6 +24,9 @@ TOOL_FILE = ".proselint-fic.toml"
 PYPROJECT = "pyproject.toml"
 _DIALECTS: tuple[str, ...] = get_args(Dialect)
 _TENSES: tuple[str, ...] = get_args(Tense)
+# Seconds one rule may spend on one file; the whole default set lints a novel in well
+# under a second, so only a rule that is stuck comes near it.
+DEFAULT_RULE_TIMEOUT = 10.0
 _KEYS = {
     "select",
     "extend-select",
@@ -35,6 +38,7 @@ _KEYS = {
     "word-files",
     "tense",
     "exclude",
+    "rule-timeout",
 }
 
 
@@ -58,6 +62,7 @@ class Settings:
     word_files: tuple[Path, ...] = ()
     tense: tuple[tuple[str, Tense], ...] = ()
     exclude: tuple[str, ...] = ()
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
 
     def where(self, key: str) -> str:
         return f"{self.path or 'command line'}: {key}"
@@ -174,6 +179,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
         word_files=word_files,
         tense=_tenses(table, where),
         exclude=_string_list(table, "exclude", where),
+        rule_timeout=_positive_seconds(table, "rule-timeout", where),
     )
 
 
@@ -241,3 +247,10 @@ def _tenses(table: dict[str, Any], where: Any) -> tuple[tuple[str, Tense], ...]:
             )
         pins.append((glob, cast(Tense, tense)))
     return tuple(pins)
+
+
+def _positive_seconds(table: dict[str, Any], key: str, where: Any) -> float:
+    value = table.get(key, DEFAULT_RULE_TIMEOUT)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise ConfigError(f"{where(key)} must be a positive number of seconds, not {value!r}")
+    return float(value)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from proselint_fic.budget import check_deadline, rule_deadline
+from proselint_fic.config import DEFAULT_RULE_TIMEOUT
 from proselint_fic.diagnostic import Diagnostic, Severity
 from proselint_fic.document import Document
 from proselint_fic.rule import Match, Rule
@@ -19,6 +21,7 @@ class RunPlan:
 
     rules: Sequence[Rule]
     severities: Mapping[str, Severity] = field(default_factory=dict)
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
 
 
 def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Diagnostic]:
@@ -28,7 +31,10 @@ def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Dia
     for rule in plan.rules:
         override = plan.severities.get(rule.meta.id)
         try:
-            matches = list(_in_scope(rule, document, rule.check(document)))
+            matches = _collect(_in_scope(rule, document, rule.check(document)), plan.rule_timeout)
+        except TimeoutError:  # ours between matches, or a regex pattern's own timeout
+            diagnostics.append(_timed_out(rule, plan.rule_timeout, path))
+            continue
         except Exception as error:  # one faulty rule must not end the run
             diagnostics.append(_internal_error(rule, error, document, path))
             continue
@@ -39,6 +45,18 @@ def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Dia
             if not _suppressed(diagnostic, suppressions):
                 diagnostics.append(diagnostic)
     return _deduplicate(sorted(diagnostics, key=_position_key))
+
+
+def _collect(matches: Iterable[Match], seconds: float) -> list[Match]:
+    """The rule's matches, stopped with :class:`RuleTimeoutError` once it runs past ``seconds``."""
+    collected: list[Match] = []
+    with rule_deadline(seconds):
+        iterator = iter(matches)  # a generator rule starts work here, within the deadline
+        for match in iterator:
+            collected.append(match)
+            check_deadline()
+        check_deadline()
+    return collected
 
 
 def _in_scope(rule: Rule, document: Document, matches: Iterable[Match]) -> Iterable[Match]:
@@ -89,7 +107,25 @@ def _to_diagnostic(
 
 
 def _internal_error(rule: Rule, error: Exception, document: Document, path: str) -> Diagnostic:
-    meta = rule.meta
+    return _internal(
+        rule,
+        path,
+        f"rule {rule.meta.id} crashed ({type(error).__name__}: {error}) and was skipped for "
+        "this file; the other rules ran. Please report this to the rule's author.",
+    )
+
+
+def _timed_out(rule: Rule, seconds: float, path: str) -> Diagnostic:
+    return _internal(
+        rule,
+        path,
+        f"rule {rule.meta.id} ran longer than its time limit of {seconds:g} s "
+        "(rule-timeout) and was stopped for this file; the other rules ran. A pattern that "
+        "backtracks or a rule stuck in a loop is the usual cause.",
+    )
+
+
+def _internal(rule: Rule, path: str, message: str) -> Diagnostic:
     return Diagnostic(
         path=path,
         line=1,
@@ -97,12 +133,9 @@ def _internal_error(rule: Rule, error: Exception, document: Document, path: str)
         end_line=1,
         end_column=1,
         rule=INTERNAL_ERROR,
-        category=meta.category,
+        category=rule.meta.category,
         severity=Severity.ERROR,
-        message=(
-            f"rule {meta.id} crashed ({type(error).__name__}: {error}) and was skipped for "
-            "this file; the other rules ran. Please report this to the rule's author."
-        ),
+        message=message,
     )
 
 

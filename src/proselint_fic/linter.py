@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +64,7 @@ class Linter:
         plugins: Iterable[object] = (),
         entry_points: bool = True,
         discover_config: bool = True,
+        rule_timeout: float | None = None,
     ) -> None:
         self.registry: Registry = load_registry(plugins, entry_points=entry_points)
         self._overrides = Overrides(
@@ -78,6 +79,7 @@ class Linter:
         if self._explicit is not None:
             self._validate_settings(self._explicit)
         self._discover = discover_config
+        self._rule_timeout = rule_timeout
         self._settings_by_file: dict[Path, Settings] = {}
         self._plans: dict[tuple[Path | None, tuple[str, ...]], RunPlan] = {}
         self._results: OrderedDict[tuple[str, str | None, str | None], list[Diagnostic]] = (
@@ -147,11 +149,20 @@ class Linter:
         encoding: str | None = None,
         max_bytes: int = MAX_FILE_BYTES,
     ) -> Iterable[FileResult]:
+        for item in self.plan_paths(paths):
+            if isinstance(item, FileResult):
+                yield item
+            else:
+                yield self.lint_file(item, encoding=encoding, max_bytes=max_bytes)
+
+    def plan_paths(self, paths: Iterable[str | Path]) -> Iterator[Path | FileResult]:
+        """The files ``paths`` name, in linting order, minus excluded ones; a path that
+        cannot be searched comes as a :class:`FileResult` with its error."""
         for found in discover(Path(p) for p in paths):
             if found.problem is not None:
                 yield FileResult(str(found.path), error=found.problem)
             elif not self._excluded(found.path):
-                yield self.lint_file(found.path, encoding=encoding, max_bytes=max_bytes)
+                yield found.path
 
     # --- internals -----------------------------------------------------------------
 
@@ -212,7 +223,8 @@ class Linter:
         plan = self._plans.get(key)
         if plan is None:
             rules = self._enabled(settings, per_file)
-            plan = RunPlan(rules, severity_overrides(rules, settings.severity))
+            limit = self._rule_timeout or settings.rule_timeout
+            plan = RunPlan(rules, severity_overrides(rules, settings.severity), limit)
             self._plans[key] = plan
         return plan
 

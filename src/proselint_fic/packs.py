@@ -33,11 +33,14 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import regex
+
+from proselint_fic.budget import seconds_left
 from proselint_fic.diagnostic import Category, Severity
 from proselint_fic.document.words import phrase_pattern
 from proselint_fic.patterns import IGNORECASE, MULTILINE, MatchObject, Pattern, compile_pattern
@@ -94,22 +97,24 @@ class PatternRule:
     unless_before_emphasis: bool = False
     unless_message: bool = False
     replacement: str | None = None
+    # Patterns of a plugin's pack run on ``regex`` with the rule's time left as a timeout.
+    guarded: bool = False
 
     @cached_property
     def _compiled(self) -> Pattern:
-        return _compile(self.pattern, self.ignorecase)
+        return _compile(self.pattern, self.ignorecase, self.guarded)
 
     @cached_property
     def _unless(self) -> tuple[Pattern, ...]:
-        return tuple(_compile(p, self.ignorecase) for p in self.unless)
+        return tuple(_compile(p, self.ignorecase, self.guarded) for p in self.unless)
 
     @cached_property
     def _unless_dialogue(self) -> tuple[Pattern, ...]:
-        return tuple(_compile(p, self.ignorecase) for p in self.unless_dialogue)
+        return tuple(_compile(p, self.ignorecase, self.guarded) for p in self.unless_dialogue)
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
-        for found in self._compiled.finditer(text):
+        for found in _finditer(self._compiled, text):
             start, end = found.span("flag") if "flag" in found.re.groupindex else found.span()
             if start < 0 or _cancelled(self._unless, text, start, end):
                 continue
@@ -210,8 +215,21 @@ def _next_word_emphasised(document: Document, offset: int) -> bool:
     return offset < limit and document.in_emphasis(offset)
 
 
-def _compile(pattern: str, ignorecase: bool) -> Pattern:
-    return compile_pattern(pattern, MULTILINE | (IGNORECASE if ignorecase else 0))
+def _compile(pattern: str, ignorecase: bool, guarded: bool = False) -> Pattern:
+    flags = MULTILINE | (IGNORECASE if ignorecase else 0)
+    return compile_pattern(pattern, flags, need_timeout=guarded)
+
+
+def _finditer(pattern: Pattern, text: str) -> Iterator[MatchObject]:
+    if isinstance(pattern, regex.Pattern):
+        return pattern.finditer(text, timeout=seconds_left())
+    return pattern.finditer(text)
+
+
+def _search(pattern: Pattern, text: str, pos: int, endpos: int) -> MatchObject | None:
+    if isinstance(pattern, regex.Pattern):
+        return pattern.search(text, pos, endpos, timeout=seconds_left())
+    return pattern.search(text, pos, endpos)
 
 
 def _cancelled(patterns: Iterable[Pattern], text: str, start: int, end: int) -> bool:
@@ -225,7 +243,7 @@ def _cancelled(patterns: Iterable[Pattern], text: str, start: int, end: int) -> 
     for pattern in patterns:
         position = window_start
         while position <= start:
-            found = pattern.search(text, position, window_end)
+            found = _search(pattern, text, position, window_end)
             if found is None or found.start() > start:
                 break
             if found.end() >= end:
@@ -237,8 +255,11 @@ def _cancelled(patterns: Iterable[Pattern], text: str, start: int, end: int) -> 
 # --- loading -------------------------------------------------------------------------
 
 
-def load_pack(path: Path) -> list[PatternRule | SubstitutionRule]:
-    """Read one pack file; raise :class:`PackError` naming the file and rule on bad input."""
+def load_pack(path: Path, *, guarded: bool = False) -> list[PatternRule | SubstitutionRule]:
+    """Read one pack file; raise :class:`PackError` naming the file and rule on bad input.
+
+    ``guarded`` packs (a plugin's, not the built-in ones) run their patterns with timeouts.
+    """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -248,7 +269,10 @@ def load_pack(path: Path) -> list[PatternRule | SubstitutionRule]:
         raise PackError(f"{path}: a rule pack needs at least one [[rule]] table")
     pack = data.get("pack", {})
     defines = {**_borrowed_definitions(path, pack), **_definitions(path, pack)}
-    return [_build_rule(path, cast("dict[str, Any]", entry), defines) for entry in entries]
+    rules = [_build_rule(path, cast("dict[str, Any]", entry), defines) for entry in entries]
+    if not guarded:
+        return rules
+    return [replace(r, guarded=True) if isinstance(r, PatternRule) else r for r in rules]
 
 
 def _definitions(path: Path, pack: object) -> dict[str, str]:

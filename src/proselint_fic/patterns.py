@@ -35,8 +35,13 @@ VERBOSE = regex.VERBOSE
 ASCII = regex.ASCII
 
 
-def compile_pattern(pattern: str, flags: int = 0, *, cache: bool = True) -> Pattern:
+def compile_pattern(
+    pattern: str, flags: int = 0, *, cache: bool = True, need_timeout: bool = False
+) -> Pattern:
     """Compile now, on ``re`` if it accepts the pattern, else on ``regex``.
+
+    ``need_timeout`` always chooses ``regex``, whose matching methods take a ``timeout``:
+    patterns from plugin packs are not vetted by this project's tests.
 
     A ``regex`` pattern comes from the disk cache (see :mod:`proselint_fic.regex_cache`)
     unless ``cache`` is false, which patterns built from a document's own words must pass
@@ -49,7 +54,7 @@ def compile_pattern(pattern: str, flags: int = 0, *, cache: bool = True) -> Patt
     for regex_flag, re_flag in _RE_FLAGS.items():
         if flags & regex_flag:
             re_flags |= re_flag
-    if "\\p" not in pattern and "\\P" not in pattern:
+    if not need_timeout and "\\p" not in pattern and "\\P" not in pattern:
         try:
             return re.compile(pattern, re_flags)
         except re.error:
