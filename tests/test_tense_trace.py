@@ -21,6 +21,7 @@ def test_the_trace_names_each_verb_its_clause_and_its_verdict(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "sentence at 2:1: She stepped aside." in out
+    assert "tokens: She/PRP stepped/VBD aside/RB ./." in out
     assert "scene tense: present" in out
     assert "verb 'stepped' past, subject 'she' (pronoun), main clause, votes -> slip" in out
     assert "verb 'enters' present" in out and "subordinate (before) clause" in out

@@ -26,6 +26,7 @@ from proselint_fic.checks.tense.model import (
 )
 from proselint_fic.checks.tense.narration import MASK, Paragraph
 from proselint_fic.document import Document
+from proselint_fic.document.tags import tag_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class SentenceTrace:
     scene_votes: tuple[int, int]  # present, past
     mixed: bool
     tokens: tuple[str, ...]
+    tags: tuple[str, ...]  # the part-of-speech tag of each token
     verbs: tuple[VerbTrace, ...]
     not_verbs: tuple[str, ...]  # verb forms that the model did not read as finite verbs
 
@@ -135,6 +137,9 @@ def _trace(
         for i in range(first, stop)
         if paragraph.lower[i] in reader.verbish and i not in read_at
     )
+    tokens = tuple(
+        paragraph.word(i) for i in range(first, stop) if paragraph.lower[i][0] != MASK
+    )
     return SentenceTrace(
         text=document.text[span[0] : span[1]],
         start=span[0],
@@ -142,9 +147,8 @@ def _trace(
         scene_tense=tense,
         scene_votes=(data.present, data.past),
         mixed=mixed,
-        tokens=tuple(
-            paragraph.word(i) for i in range(first, stop) if paragraph.lower[i][0] != MASK
-        ),
+        tokens=tokens,
+        tags=tuple(tag_words(tokens)) if tokens else (),
         verbs=verbs,
         not_verbs=not_verbs,
     )
@@ -207,7 +211,7 @@ def format_traces(traces: list[SentenceTrace], document: Document) -> str:
         lines += [
             f"sentence at {line}:{column}: {' '.join(t.text.split())}",
             f"  scene tense: {tense} (main-clause votes: {present} present, {past} past)",
-            f"  tokens: {' '.join(t.tokens)}",
+            f"  tokens: {' '.join(f'{w}/{g}' for w, g in zip(t.tokens, t.tags, strict=True))}",
         ]
         if not t.verbs:
             lines.append("  finite verbs: none found")
