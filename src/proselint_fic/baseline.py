@@ -89,7 +89,9 @@ def render(all_keys: Iterable[Key]) -> bytes:
         for path, entries in by_path.items()
     ]
     body = ",\n".join(files)
-    text = f'{{"version": {VERSION}, "findings": {{\n{body}\n}}}}\n' if files else (
-        f'{{"version": {VERSION}, "findings": {{}}}}\n'
+    text = (
+        f'{{"version": {VERSION}, "findings": {{\n{body}\n}}}}\n'
+        if files
+        else (f'{{"version": {VERSION}, "findings": {{}}}}\n')
     )
     return text.encode("utf-8")

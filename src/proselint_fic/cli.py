@@ -96,9 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("rules", help="list every rule")
-    commands.add_parser(
-        "server", help="run the language server over stdio (needs the [lsp] extra)"
-    )
+    commands.add_parser("server", help="run the language server over stdio (needs the [lsp] extra)")
     explain = commands.add_parser(
         "explain", help="show a rule's documentation, or trace the tense rules on one line"
     )

@@ -9,6 +9,7 @@ relative to the folder that holds it.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -39,11 +40,32 @@ _KEYS = {
     "tense",
     "exclude",
     "rule-timeout",
+    "languagetool",
 }
+_LANGUAGETOOL_KEYS = {"url", "language", "timeout", "disabled-rules", "enabled-rules"}
+# Seconds one LanguageTool request may take before the run goes on without it.
+DEFAULT_LANGUAGETOOL_TIMEOUT = 10.0
+LANGUAGETOOL_URL_VARIABLE = "PROSELINT_FIC_LANGUAGETOOL_URL"
 
 
 class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """The ``[languagetool]`` table: the writer's own server, if any (docs/languagetool.md)."""
+
+    url: str | None = None
+    language: str | None = None
+    timeout: float = DEFAULT_LANGUAGETOOL_TIMEOUT
+    disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()
+
+    def server_url(self, environment: Mapping[str, str]) -> str | None:
+        """The configured URL; the environment variable wins, so one machine's server can
+        be named without editing a shared configuration."""
+        return environment.get(LANGUAGETOOL_URL_VARIABLE) or self.url
 
 
 @dataclass(frozen=True)
@@ -63,6 +85,7 @@ class Settings:
     tense: tuple[tuple[str, Tense], ...] = ()
     exclude: tuple[str, ...] = ()
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
 
     def where(self, key: str) -> str:
         return f"{self.path or 'command line'}: {key}"
@@ -180,6 +203,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
         tense=_tenses(table, where),
         exclude=_string_list(table, "exclude", where),
         rule_timeout=_positive_seconds(table, "rule-timeout", where),
+        languagetool=_languagetool(table, where),
     )
 
 
@@ -249,8 +273,35 @@ def _tenses(table: dict[str, Any], where: Any) -> tuple[tuple[str, Tense], ...]:
     return tuple(pins)
 
 
-def _positive_seconds(table: dict[str, Any], key: str, where: Any) -> float:
-    value = table.get(key, DEFAULT_RULE_TIMEOUT)
+def _languagetool(table: dict[str, Any], where: Any) -> LanguageToolSettings:
+    entries = _table(table, "languagetool", where)
+    unknown = sorted(set(entries) - _LANGUAGETOOL_KEYS)
+    if unknown:
+        known = ", ".join(sorted(_LANGUAGETOOL_KEYS))
+        raise ConfigError(f"{where('languagetool')}: unknown key '{unknown[0]}' (known: {known})")
+
+    def inner(key: str) -> str:
+        return f"{where('languagetool')}.{key}"
+
+    url = entries.get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise ConfigError(f"{inner('url')} must be an http:// or https:// URL, not {url!r}")
+    language = entries.get("language")
+    if language is not None and not isinstance(language, str):
+        raise ConfigError(f"{inner('language')} must be a language code such as 'en-GB'")
+    return LanguageToolSettings(
+        url=url,
+        language=language,
+        timeout=_positive_seconds(entries, "timeout", inner, DEFAULT_LANGUAGETOOL_TIMEOUT),
+        disabled_rules=_string_list(entries, "disabled-rules", inner),
+        enabled_rules=_string_list(entries, "enabled-rules", inner),
+    )
+
+
+def _positive_seconds(
+    table: dict[str, Any], key: str, where: Any, default: float = DEFAULT_RULE_TIMEOUT
+) -> float:
+    value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise ConfigError(f"{where(key)} must be a positive number of seconds, not {value!r}")
     return float(value)

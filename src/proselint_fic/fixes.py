@@ -132,8 +132,7 @@ def unified_diff(path: str, before: str, after: str) -> str:
         tofile=f"b/{path.lstrip('/')}",
     )
     return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in lines
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
 
 

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proselint_fic.config import ConfigError, Settings, find_config, load_settings
+from proselint_fic.config import (
+    ConfigError,
+    LanguageToolSettings,
+    Settings,
+    find_config,
+    load_settings,
+)
 from proselint_fic.diagnostic import Diagnostic
-from proselint_fic.document import Dialect, Document, DocumentOptions, Markup
+from proselint_fic.document import (
+    Dialect,
+    Document,
+    DocumentOptions,
+    LanguageToolOptions,
+    Markup,
+)
 from proselint_fic.engine import RunPlan, run_rules
 from proselint_fic.files import discover
 from proselint_fic.gc_pause import collector_paused
@@ -195,10 +208,12 @@ class Linter:
     def _document(
         self, text: str, settings: Settings, file: Path | None, markup: Markup | None
     ) -> Document:
+        dialect = self._overrides.dialect or settings.dialect
         options = DocumentOptions(
-            dialect=self._overrides.dialect or settings.dialect,
+            dialect=dialect,
             words=settings.words | self._overrides.words,
             tense=settings.tense_for(file),
+            languagetool=languagetool_options(settings.languagetool, dialect),
         )
         return Document(text, path=str(file) if file else None, markup=markup, options=options)
 
@@ -264,3 +279,20 @@ class Linter:
 
 
 __all__ = ["ConfigError", "FileResult", "Linter"]
+
+
+def languagetool_options(
+    settings: LanguageToolSettings, dialect: Dialect
+) -> LanguageToolOptions | None:
+    """What the LanguageTool rules ask the server, or ``None`` when no server is named."""
+    url = settings.server_url(os.environ)
+    if not url:
+        return None
+    from proselint_fic.checks.languagetool.mapping import disabled_rules
+
+    return LanguageToolOptions(
+        url=url,
+        language=settings.language or dialect,
+        timeout=settings.timeout,
+        disabled_rules=disabled_rules(settings.disabled_rules, settings.enabled_rules),
+    )

@@ -97,9 +97,7 @@ def iter_paths_parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     chunksize = max(1, len(files) // (workers * _CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_warm_up, initargs=(spec,)
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(spec,)) as pool:
         linted = pool.map(
             lint_one,
             [spec] * len(files),

@@ -50,6 +50,9 @@ class RuleMeta:
     enabled_by_default: bool = True
     source: str = ""
     fix_safety: FixSafety = "unsafe"
+    # An outside service the rule asks ("languagetool"); without it the rule is silent, so
+    # its examples run in that service's own tests, against a recorded server.
+    service: str = ""
 
     def __post_init__(self) -> None:
         problems = validate_meta_fields(self.id, self.category, self.scope)
@@ -87,6 +90,7 @@ def describe(
     scope: Scope = "both",
     enabled: bool = True,
     fix_safety: FixSafety = "unsafe",
+    service: str = "",
 ) -> RuleMeta:
     """A :class:`RuleMeta` for a code rule, written the way one reads it: docs may be an
     indented triple-quoted string (its whitespace is folded) and fixes plain pairs."""
@@ -103,6 +107,7 @@ def describe(
         fixes=tuple(FixExample(before, after) for before, after in fixes),
         enabled_by_default=enabled,
         fix_safety=fix_safety,
+        service=service,
     )
 
 

@@ -14,6 +14,7 @@ def builtin_rules() -> list[Rule]:
     from proselint_fic.checks import (
         agreement,
         dialogue,
+        languagetool,
         punctuation,
         repetition,
         spelling,
@@ -27,4 +28,5 @@ def builtin_rules() -> list[Rule]:
         *dialogue.rules(),
         *repetition.rules(),
         *agreement.rules(),
+        *languagetool.rules(),
     ]

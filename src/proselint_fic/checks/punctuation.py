@@ -146,8 +146,14 @@ def _style_slips(minority: Sequence[Match], majority_count: int, *, mixed: str) 
         return list(minority)
     first = minority[0]
     share = f"{len(minority)} of {total}"
-    return [Match(first.start, first.end, message=mixed.format(share=share),
-                  replacements=first.replacements)]
+    return [
+        Match(
+            first.start,
+            first.end,
+            message=mixed.format(share=share),
+            replacements=first.replacements,
+        )
+    ]
 
 
 def _is_habit(spaced: int, total: int) -> bool:
@@ -719,7 +725,7 @@ def rules() -> list[Rule]:
                     '"I\'m leaving," she said.',
                     '"It began long ago.\n\n"And it never ended," he said.',
                     "“Curly quotes,” she said, “close too.”",
-                    '"She said, \'Never again,\' and meant it."',
+                    "\"She said, 'Never again,' and meant it.\"",
                     "The dogs' bowls were empty. Give 'em a minute; it's been since '09.",
                     'LENA: "Did you hear that?"\nMARCO: "Hear what?"\n[Marco opens the door.]',
                     'He said, "I don\'t know what _"soon"_ means to you."',

@@ -26,6 +26,7 @@ __all__ = [
     "Dialect",
     "Document",
     "DocumentOptions",
+    "LanguageToolOptions",
     "Markup",
     "Scene",
     "Span",
@@ -38,12 +39,24 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageToolOptions:
+    """Where the writer's LanguageTool server is, and what to ask it (docs/languagetool.md)."""
+
+    url: str
+    language: str = "en-US"
+    timeout: float = 10.0
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentOptions:
     """Per-document settings that rules may read (they come from configuration)."""
 
     dialect: Dialect = "en-US"
     words: frozenset[str] = field(default_factory=frozenset)
     tense: Tense | None = None
+    # None: no server is configured, and the LanguageTool rules stay silent.
+    languagetool: LanguageToolOptions | None = None
 
 
 class Document:

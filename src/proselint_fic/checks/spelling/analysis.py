@@ -291,9 +291,9 @@ class _Analyser:
         before = tuple(
             straighten(w).lower() for w in tokens.WORD.findall(text, max(0, start - window), start)
         )[-_PHRASE_REACH:]
-        after = tuple(
-            straighten(w).lower() for w in tokens.WORD.findall(text, end, end + window)
-        )[:_PHRASE_REACH]
+        after = tuple(straighten(w).lower() for w in tokens.WORD.findall(text, end, end + window))[
+            :_PHRASE_REACH
+        ]
         return rare_words.in_phrase(lower, before, after)
 
     def _written_in_other_dialect(self, lower_counts: Counter[str]) -> bool:
@@ -471,8 +471,10 @@ class _Analyser:
             # Nothing in the text is spelled this dialect's way, so nothing shows that
             # "colour" is a slip; a rare word of the other list (matres) still is one.
             return
-        irregular = None if occurrence.dialogue else morphology.regularised(
-            core, self.known, _irregular_past
+        irregular = (
+            None
+            if occurrence.dialogue
+            else morphology.regularised(core, self.known, _irregular_past)
         )
         if irregular is not None:
             self._report_regularised(occurrence, irregular)

@@ -137,9 +137,7 @@ def _trace(
         for i in range(first, stop)
         if paragraph.lower[i] in reader.verbish and i not in read_at
     )
-    tokens = tuple(
-        paragraph.word(i) for i in range(first, stop) if paragraph.lower[i][0] != MASK
-    )
+    tokens = tuple(paragraph.word(i) for i in range(first, stop) if paragraph.lower[i][0] != MASK)
     return SentenceTrace(
         text=document.text[span[0] : span[1]],
         start=span[0],
