@@ -156,9 +156,7 @@ def test_style_consistency_rules_are_info() -> None:
     from proselint_fic import Linter
 
     text = "Wait… no… stop… please. Then... nothing."
-    (diagnostic,) = [
-        d for d in Linter().lint_text(text) if d.rule == "punctuation.mixed-ellipsis"
-    ]
+    (diagnostic,) = [d for d in Linter().lint_text(text) if d.rule == "punctuation.mixed-ellipsis"]
     assert diagnostic.severity.value == "info"
 
 

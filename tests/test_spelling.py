@@ -468,7 +468,7 @@ def test_all_caps_slips_in_headings_and_long_shouted_words() -> None:
     assert flagged_words("PART III: THE RECKONIGN\n\nRain.") == ["RECKONIGN"]
     assert flagged_words("He shouted STOPP at the dog.") == ["STOPP"]
     # Acronyms, abbreviations, numerals and shouted, stretched words pass.
-    assert flagged_words("NASA called. The FBI came.\n\nCHAPTER XIV\n\n\"EDW. GARDINER.\"") == []
+    assert flagged_words('NASA called. The FBI came.\n\nCHAPTER XIV\n\n"EDW. GARDINER."') == []
     assert flagged_words('"NOOOOO!" she screamed. "HELLLP!"') == []
 
 

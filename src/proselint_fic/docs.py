@@ -31,7 +31,9 @@ def rule_markdown(meta: RuleMeta) -> str:
     if meta.source:
         lines.append(f"- source: {meta.source}")
     if meta.service:
-        lines.append(f"- needs: a {meta.service} server (silent without one; docs/{meta.service}.md)")
+        lines.append(
+            f"- needs: a {meta.service} server (silent without one; docs/{meta.service}.md)"
+        )
     if meta.docs:
         lines += ["", meta.docs.strip()]
     if meta.flags:
