@@ -26,25 +26,58 @@ class RunPlan:
 
 def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Diagnostic]:
     """Every diagnostic the plan's rules find in ``document``, sorted by position."""
+    outcomes = [check_rule(rule, document, plan.rule_timeout, path) for rule in plan.rules]
+    return assemble(document, plan, outcomes, path=path)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    """What one rule found in a document: its matches, or why it was stopped."""
+
+    rule: Rule
+    matches: Sequence[Match] = ()
+    failure: Diagnostic | None = None
+
+
+def check_rule(rule: Rule, document: Document, timeout: float, path: str = "-") -> RuleOutcome:
+    """Run one rule within its time limit; a crash or a timeout becomes its outcome."""
+    try:
+        matches = _collect(_in_scope(rule, document, rule.check(document)), timeout)
+    except TimeoutError:  # ours between matches, or a regex pattern's own timeout
+        return RuleOutcome(rule, failure=_timed_out(rule, timeout, path))
+    except Exception as error:  # one faulty rule must not end the run
+        return RuleOutcome(rule, failure=_internal_error(rule, error, document, path))
+    if rule.meta.locality == "paragraph":
+        matches = [m for m in matches if _within_one_paragraph(document, m)]
+    return RuleOutcome(rule, matches)
+
+
+def assemble(
+    document: Document, plan: RunPlan, outcomes: Iterable[RuleOutcome], *, path: str = "-"
+) -> list[Diagnostic]:
+    """The diagnostics of the rules' outcomes: markup and suppressions applied, positions
+    in the source, one per span and category, sorted."""
     suppressions = parse_suppressions(document.source, document.lines)
     diagnostics: list[Diagnostic] = []
-    for rule in plan.rules:
+    for outcome in outcomes:
+        if outcome.failure is not None:
+            diagnostics.append(outcome.failure)
+            continue
+        rule = outcome.rule
         override = plan.severities.get(rule.meta.id)
-        try:
-            matches = _collect(_in_scope(rule, document, rule.check(document)), plan.rule_timeout)
-        except TimeoutError:  # ours between matches, or a regex pattern's own timeout
-            diagnostics.append(_timed_out(rule, plan.rule_timeout, path))
-            continue
-        except Exception as error:  # one faulty rule must not end the run
-            diagnostics.append(_internal_error(rule, error, document, path))
-            continue
-        for match in matches:
+        for match in outcome.matches:
             if _starts_or_ends_on_markup(document, match):
                 continue
             diagnostic = _to_diagnostic(rule, match, override, document, path)
             if not _suppressed(diagnostic, suppressions):
                 diagnostics.append(diagnostic)
     return _deduplicate(sorted(diagnostics, key=_position_key))
+
+
+def _within_one_paragraph(document: Document, match: Match) -> bool:
+    """A paragraph rule's finding lies inside one paragraph (see ``RuleMeta.locality``)."""
+    paragraph = document.paragraph_at(match.start)
+    return paragraph is not None and match.end <= paragraph.end
 
 
 def _collect(matches: Iterable[Match], seconds: float) -> list[Match]:

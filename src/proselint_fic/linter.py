@@ -7,6 +7,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proselint_fic.config import (
     ConfigError,
@@ -23,6 +24,7 @@ from proselint_fic.document import (
     LanguageToolOptions,
     Markup,
 )
+from proselint_fic.document.markup import markup_for_path
 from proselint_fic.engine import RunPlan, run_rules
 from proselint_fic.files import discover
 from proselint_fic.gc_pause import collector_paused
@@ -31,7 +33,11 @@ from proselint_fic.rule import FixSafety, Rule, RuleMeta
 from proselint_fic.selection import enabled_rules, severity_overrides, validate_selectors
 from proselint_fic.source import MAX_FILE_BYTES, InputError, read_source
 
+if TYPE_CHECKING:
+    from proselint_fic.incremental import IncrementalLint
+
 _RESULT_CACHE_SIZE = 32
+_OPEN_TEXTS = 32  # texts whose paragraphs are kept for the next edit
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class Linter:
         self._results: OrderedDict[tuple[str, str | None, str | None], list[Diagnostic]] = (
             OrderedDict()
         )
+        self._edited: dict[tuple[str, Path | None], IncrementalLint] = {}
 
     # --- what is loaded ------------------------------------------------------------
 
@@ -124,7 +131,10 @@ class Linter:
             self._results.move_to_end(key)
             return list(cached)
         file = None if path is None else Path(path)
-        diagnostics = self._lint(text, display, file, markup, anchor=file)
+        if (markup or markup_for_path(display if path is not None else None)) == "plain":
+            diagnostics = self._lint_edited(text, display, file)
+        else:
+            diagnostics = self._lint(text, display, file, markup, anchor=file)
         self._results[key] = diagnostics
         if len(self._results) > _RESULT_CACHE_SIZE:
             self._results.popitem(last=False)
@@ -194,6 +204,22 @@ class Linter:
         with collector_paused():
             return run_rules(document, plan, path=display)
 
+    def _lint_edited(self, text: str, display: str, file: Path | None) -> list[Diagnostic]:
+        """Lint a text that is edited and linted again: see :mod:`proselint_fic.incremental`."""
+        from proselint_fic.incremental import IncrementalLint
+
+        settings = self.settings_for(file)
+        plan = self._plan(settings, file)
+        options = self._options(settings, file)
+        lint = self._edited.pop((display, file), None)
+        if lint is None or lint.plan is not plan or lint.options != options:
+            lint = IncrementalLint(plan, options, str(file) if file else None)
+        self._edited[(display, file)] = lint  # most recently used last
+        if len(self._edited) > _OPEN_TEXTS:
+            del self._edited[next(iter(self._edited))]
+        with collector_paused():
+            return lint.lint(text, display)
+
     def fix_safety(self, rule_id: str) -> FixSafety:
         """Whether a rule's fix may be applied without asking ("safe") or not."""
         rule = self.registry.get(rule_id)
@@ -208,14 +234,17 @@ class Linter:
     def _document(
         self, text: str, settings: Settings, file: Path | None, markup: Markup | None
     ) -> Document:
+        options = self._options(settings, file)
+        return Document(text, path=str(file) if file else None, markup=markup, options=options)
+
+    def _options(self, settings: Settings, file: Path | None) -> DocumentOptions:
         dialect = self._overrides.dialect or settings.dialect
-        options = DocumentOptions(
+        return DocumentOptions(
             dialect=dialect,
             words=settings.words | self._overrides.words,
             tense=settings.tense_for(file),
             languagetool=languagetool_options(settings.languagetool, dialect),
         )
-        return Document(text, path=str(file) if file else None, markup=markup, options=options)
 
     def settings_for(self, anchor: Path | None) -> Settings:
         """The settings that apply to a file at ``anchor`` (or the defaults)."""

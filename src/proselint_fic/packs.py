@@ -44,7 +44,7 @@ from proselint_fic.budget import seconds_left
 from proselint_fic.diagnostic import Category, Severity
 from proselint_fic.document.words import phrase_pattern
 from proselint_fic.patterns import IGNORECASE, MULTILINE, MatchObject, Pattern, compile_pattern
-from proselint_fic.rule import FixExample, FixSafety, Match, RuleMeta, Scope
+from proselint_fic.rule import FixExample, FixSafety, Locality, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 _UNLESS_WINDOW = 80
 _COMMON_KEYS = {
     "id",
+    "locality",
     "kind",
     "category",
     "severity",
@@ -369,6 +370,7 @@ def _build_meta(entry: dict[str, Any]) -> RuleMeta:
         enabled_by_default=bool(entry.get("enabled", True)),
         source=str(entry.get("source", "")),
         fix_safety=cast(FixSafety, entry.get("fix_safety", "unsafe")),
+        locality=cast(Locality, entry.get("locality", "paragraph")),
     )
 
 

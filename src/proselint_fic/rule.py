@@ -23,6 +23,13 @@ SCOPES: tuple[Scope, ...] = ("narration", "dialogue", "both")
 # (`--unsafe-fixes`), such as a spelling suggestion or a tense change.
 FixSafety = Literal["safe", "unsafe"]
 FIX_SAFETIES: tuple[FixSafety, ...] = ("safe", "unsafe")
+# "paragraph": what the rule finds in a paragraph depends only on that paragraph's text
+# and the document's typographic style (its ellipsis, dash and quote marks), and no
+# finding crosses a paragraph break, so an edit re-checks only the edited paragraph;
+# "document": the rule weighs the whole text (learned names, scene tense, habits), and
+# runs on the whole document again after any edit.
+Locality = Literal["paragraph", "document"]
+LOCALITIES: tuple[Locality, ...] = ("paragraph", "document")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +60,14 @@ class RuleMeta:
     # An outside service the rule asks ("languagetool"); without it the rule is silent, so
     # its examples run in that service's own tests, against a recorded server.
     service: str = ""
+    locality: Locality = "document"
 
     def __post_init__(self) -> None:
         problems = validate_meta_fields(self.id, self.category, self.scope)
         if self.fix_safety not in FIX_SAFETIES:
             problems.append(f"fix_safety must be one of {', '.join(FIX_SAFETIES)}")
+        if self.locality not in LOCALITIES:
+            problems.append(f"locality must be one of {', '.join(LOCALITIES)}")
         if problems:
             raise ValueError(f"rule {self.id!r}: " + "; ".join(problems))
 
@@ -91,6 +101,7 @@ def describe(
     enabled: bool = True,
     fix_safety: FixSafety = "unsafe",
     service: str = "",
+    locality: Locality = "document",
 ) -> RuleMeta:
     """A :class:`RuleMeta` for a code rule, written the way one reads it: docs may be an
     indented triple-quoted string (its whitespace is folded) and fixes plain pairs."""
@@ -108,6 +119,7 @@ def describe(
         enabled_by_default=enabled,
         fix_safety=fix_safety,
         service=service,
+        locality=locality,
     )
 
 

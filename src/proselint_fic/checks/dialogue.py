@@ -451,7 +451,7 @@ def _bookism(document: Document, m: MatchObject) -> Match | None:
 
 
 # Every rule here is a punctuation rule.
-_meta = partial(describe, category="punctuation")
+_meta = partial(describe, category="punctuation", locality="paragraph")
 
 
 def rules() -> list[Rule]:

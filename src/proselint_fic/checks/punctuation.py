@@ -547,6 +547,7 @@ def rules() -> list[Rule]:
         MissingSpaceRule(
             _meta(
                 "punctuation.missing-space",
+                locality="paragraph",
                 summary="No space after a comma, semicolon, colon, question or exclamation mark.",
                 message="No space after this mark: add one.",
                 docs="""
@@ -581,6 +582,7 @@ def rules() -> list[Rule]:
         RepeatedMarksRule(
             _meta(
                 "punctuation.repeated-marks",
+                locality="paragraph",
                 summary="Doubled exclamation or question marks in narration.",
                 message="One mark is enough: a doubled ! or ? reads as shouting on the page.",
                 docs="""
@@ -691,6 +693,7 @@ def rules() -> list[Rule]:
         QuoteSpaceRule(
             _meta(
                 "punctuation.quote-space",
+                locality="paragraph",
                 summary="A space just inside a quotation mark.",
                 message="A space just inside the quote: remove it.",
                 docs="""

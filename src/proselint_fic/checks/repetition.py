@@ -191,6 +191,7 @@ def rules() -> list[Rule]:
                 severity=Severity.WARNING,
                 scope="both",
                 fix_safety="safe",
+                locality="paragraph",
                 summary="The same word twice in a row.",
                 message="A doubled word: delete one of them.",
                 docs=_words_joined(

@@ -14,7 +14,7 @@ from typing import Literal
 from proselint_fic.document.markup import Markup, ProseView, extract_prose, markup_for_path
 from proselint_fic.document.messages import find_messages
 from proselint_fic.document.positions import LineIndex
-from proselint_fic.document.speech import SpeechMap, find_speech
+from proselint_fic.document.speech import QuoteStyle, SpeechMap, find_speech
 from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
 from proselint_fic.document.style import Style, detect_style
 from proselint_fic.document.words import Vocabulary, Words, find_words
@@ -26,6 +26,7 @@ __all__ = [
     "Dialect",
     "Document",
     "DocumentOptions",
+    "KnownFacts",
     "LanguageToolOptions",
     "Markup",
     "Scene",
@@ -33,6 +34,7 @@ __all__ = [
     "SpeechMap",
     "Style",
     "Tense",
+    "Typography",
     "Vocabulary",
     "Words",
 ]
@@ -59,6 +61,29 @@ class DocumentOptions:
     languagetool: LanguageToolOptions | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Typography:
+    """The document-wide marks a paragraph's rules may read: ellipsis, dash and quotes."""
+
+    style: Style
+    quote_style: QuoteStyle
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFacts:
+    """Parts of the model already known, so a document need not derive them again.
+
+    An incremental re-lint keeps them up to date across edits for the whole manuscript,
+    and hands one paragraph its document's typography. Each must equal what the document
+    would derive itself; the incremental tests prove that for every edit they make.
+    """
+
+    prose: ProseView | None = None
+    paragraphs: tuple[Span, ...] | None = None
+    lines: LineIndex | None = None
+    typography: Typography | None = None
+
+
 class Document:
     """A manuscript ready for rules.
 
@@ -75,11 +100,16 @@ class Document:
         path: str | None = None,
         markup: Markup | None = None,
         options: DocumentOptions | None = None,
+        known: KnownFacts | None = None,
     ) -> None:
         self.source = source
         self.path = path
         self.markup: Markup = markup or markup_for_path(path)
         self.options = options or DocumentOptions()
+        self.typography = known.typography if known else None
+        if known is not None:
+            seeded = {"prose": known.prose, "paragraphs": known.paragraphs, "lines": known.lines}
+            vars(self).update({k: v for k, v in seeded.items() if v is not None})
 
     @cached_property
     def prose(self) -> ProseView:
@@ -108,7 +138,8 @@ class Document:
 
     @cached_property
     def speech(self) -> SpeechMap:
-        return find_speech(self.text, self.paragraphs)
+        quote_style = self.typography.quote_style if self.typography else None
+        return find_speech(self.text, self.paragraphs, quote_style)
 
     @cached_property
     def words(self) -> Words:
@@ -122,7 +153,7 @@ class Document:
 
     @cached_property
     def style(self) -> Style:
-        return detect_style(self.text)
+        return self.typography.style if self.typography else detect_style(self.text)
 
     @cached_property
     def _emphasis_starts(self) -> list[int]:

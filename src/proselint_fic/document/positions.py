@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
+from proselint_fic.document.edits import Edit
 from proselint_fic.patterns import lazy
 
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
@@ -27,6 +28,25 @@ class LineIndex:
         offset = max(0, min(offset, self._length))
         line: int = bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
+
+    def edited(self, text: str, edit: Edit) -> LineIndex:
+        """The index of ``text``, which ``edit`` made from this index's text: line starts
+        before the edit are kept, those after it move, and only the edit and its two
+        neighbouring characters are searched again (an edit can join ``\r`` and ``\n``)."""
+        start, old_end, new_end = edit
+        delta = new_end - old_end
+        starts = self._starts
+        keep = max(1, bisect_left(starts, start))  # offset 0 always starts a line
+        moved = bisect_left(starts, old_end + 2)
+        found = [
+            m.end()
+            for m in _LINE_BREAK.finditer(text, max(0, start - 1), min(len(text), new_end + 2))
+            if start <= m.end() <= new_end + 1
+        ]
+        index = LineIndex.__new__(LineIndex)
+        index._starts = [*starts[:keep], *found, *(s + delta for s in starts[moved:])]
+        index._length = len(text)
+        return index
 
     def line_start(self, line: int) -> int:
         """The offset where 1-based ``line`` starts."""

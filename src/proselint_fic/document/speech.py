@@ -27,7 +27,14 @@ from proselint_fic.patterns import VERBOSE, lazy
 
 QuoteStyle = Literal["double", "single"]
 
-__all__ = ["QuoteStyle", "SpeechMap", "choose_quote_style", "find_speech"]
+__all__ = [
+    "QuoteCounts",
+    "QuoteStyle",
+    "SpeechMap",
+    "choose_quote_style",
+    "count_quotes",
+    "find_speech",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,24 +402,68 @@ def choose_quote_style(text: str) -> QuoteStyle:
 def _choose_style(text: str, single_marks: list[int]) -> QuoteStyle:
     if not single_marks:
         return "double"
-    double_pairs = sum(text.count(char) for char in _DOUBLE_CHARS) // 2
-    needed = 2 * double_pairs
+    needed = _needed_evidence(_double_marks(text))
     evidence = 0
     last = len(text) - 1
     for pos in single_marks:
-        if text[pos] == "\u2018":
-            found = _ELISION.match(text, pos + 1) is None
-        else:
-            found = (
-                pos > 0
-                and text[pos - 1] in _EVIDENCE_BEFORE
-                and (pos == last or text[pos + 1] in _EVIDENCE_AFTER)
-            )
-        if found:
+        if _is_dialogue_evidence(text, pos, last):
             evidence += 1
             if evidence > needed:
                 return "single"
     return "double"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCounts:
+    """What the choice of quote style weighs, counted in one stretch of text.
+
+    Counts of paragraphs add up to the counts of the document (no mark's evidence reaches
+    past its paragraph), so an edited document re-counts only the edited paragraph.
+    """
+
+    double_marks: int = 0
+    single_evidence: int = 0
+
+    def __add__(self, other: QuoteCounts) -> QuoteCounts:
+        return QuoteCounts(
+            self.double_marks + other.double_marks, self.single_evidence + other.single_evidence
+        )
+
+    def __sub__(self, other: QuoteCounts) -> QuoteCounts:
+        return QuoteCounts(
+            self.double_marks - other.double_marks, self.single_evidence - other.single_evidence
+        )
+
+    @property
+    def style(self) -> QuoteStyle:
+        """The style :func:`choose_quote_style` picks for a text with these counts."""
+        return "single" if self.single_evidence > _needed_evidence(self.double_marks) else "double"
+
+
+def count_quotes(text: str) -> QuoteCounts:
+    last = len(text) - 1
+    evidence = sum(
+        1 for pos in _positions(text, _SINGLE_CHARS) if _is_dialogue_evidence(text, pos, last)
+    )
+    return QuoteCounts(_double_marks(text), evidence)
+
+
+def _double_marks(text: str) -> int:
+    return sum(text.count(char) for char in _DOUBLE_CHARS)
+
+
+def _needed_evidence(double_marks: int) -> int:
+    return 2 * (double_marks // 2)
+
+
+def _is_dialogue_evidence(text: str, pos: int, last: int) -> bool:
+    if text[pos] == "\u2018":
+        return _ELISION.match(text, pos + 1) is None
+    return (
+        pos > 0
+        and text[pos - 1] in _EVIDENCE_BEFORE
+        and (pos == last or text[pos + 1] in _EVIDENCE_AFTER)
+    )
 
 
 _DOUBLE_CHARS = '"\u201c\u201d'

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from proselint_fic.document.edits import Edit
 from proselint_fic.patterns import IGNORECASE, VERBOSE, lazy
 
 
@@ -53,13 +55,47 @@ def find_paragraphs(text: str) -> tuple[Span, ...]:
 
 
 def _split_blocks(text: str) -> tuple[Span, ...]:
+    return tuple(split_blocks(text, 0, len(text)))
+
+
+def split_blocks(text: str, start: int, end: int) -> list[Span]:
+    """The blank-line separated blocks of ``text[start:end]``, trimmed.
+
+    ``start`` must be 0 or the start of a block and ``end`` the end of one or of the text,
+    so that no blank line straddles either: the blocks are then exactly those that
+    splitting the whole text finds there.
+    """
     spans: list[Span] = []
-    start = 0
-    for gap in _BLANK_LINE.finditer(text):
+    for gap in _BLANK_LINE.finditer(text, start, end):
         _append_trimmed(text, start, gap.start(), spans)
         start = gap.end()
-    _append_trimmed(text, start, len(text), spans)
-    return tuple(spans)
+    _append_trimmed(text, start, end, spans)
+    return spans
+
+
+def edit_paragraphs(
+    paragraphs: tuple[Span, ...], old: str, text: str, edit: Edit
+) -> tuple[Span, ...]:
+    """The paragraphs of ``text``, which ``edit`` made from ``old`` (whose paragraphs they
+    were): only the blocks around the edit are split again, and the ones after it move."""
+    start, old_end, new_end = edit
+    if len(paragraphs) <= 1 or not _BLANK_LINE.search(old, paragraphs[0].end, paragraphs[1].start):
+        return find_paragraphs(text)  # one block, or the one-paragraph-a-line layout
+    starts = [p.start for p in paragraphs]
+    ends = [p.end for p in paragraphs]
+    # The block before the edit may merge with it; so may the block after it.
+    first = max(0, bisect_left(ends, start) - 1)
+    last = min(len(paragraphs) - 1, bisect_right(starts, old_end))
+    delta = new_end - old_end
+    region_start = paragraphs[first].start if paragraphs[first].start < start else 0
+    tail = paragraphs[last]  # after the edit, unless the edit runs to the last block
+    region_end = tail.end + delta if tail.start > old_end else len(text)
+    middle = split_blocks(text, region_start, region_end)
+    moved = [Span(a + delta, b + delta) for a, b in paragraphs[last + 1 :]]
+    edited = (*paragraphs[:first], *middle, *moved)
+    if len(edited) <= 1:
+        return find_paragraphs(text)
+    return edited
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -28,17 +28,62 @@ def detect_style(text: str) -> Style:
 
     Ties and absence fall back to ``...`` and the em dash, the usual manuscript forms.
     """
-    ellipses = {
-        "...": len(_THREE_DOTS.findall(text)),
-        "…": text.count("…"),
-        ". . .": len(_SPACED_DOTS.findall(text)),
-    }
-    dashes = {
-        "—": len(_EM_DASH.findall(text)),
-        " – ": len(_SPACED_EN_DASH.findall(text)),
-        "--": len(_DOUBLE_HYPHEN.findall(text)),
-    }
-    return Style(ellipsis=_most_common(ellipses, "..."), dash=_most_common(dashes, "—"))
+    return count_style(text).style
+
+
+@dataclass(frozen=True, slots=True)
+class StyleCounts:
+    """How often a stretch of text writes each ellipsis and each dash.
+
+    No spelling reaches past a paragraph, so the counts of a document's paragraphs add up
+    to the document's counts, and an edit re-counts only the paragraphs it touched.
+    """
+
+    ellipses: tuple[int, int, int] = (0, 0, 0)  # in the order of _ELLIPSES
+    dashes: tuple[int, int, int] = (0, 0, 0)  # in the order of _DASHES
+
+    def __add__(self, other: StyleCounts) -> StyleCounts:
+        return StyleCounts(_plus(self.ellipses, other.ellipses), _plus(self.dashes, other.dashes))
+
+    def __sub__(self, other: StyleCounts) -> StyleCounts:
+        return StyleCounts(
+            _plus(self.ellipses, _negated(other.ellipses)),
+            _plus(self.dashes, _negated(other.dashes)),
+        )
+
+    @property
+    def style(self) -> Style:
+        return Style(
+            ellipsis=_most_common(dict(zip(_ELLIPSES, self.ellipses, strict=True)), "..."),
+            dash=_most_common(dict(zip(_DASHES, self.dashes, strict=True)), "—"),
+        )
+
+
+_ELLIPSES = ("...", "…", ". . .")
+_DASHES = ("—", " – ", "--")
+
+
+def count_style(text: str) -> StyleCounts:
+    return StyleCounts(
+        ellipses=(
+            len(_THREE_DOTS.findall(text)),
+            text.count("…"),
+            len(_SPACED_DOTS.findall(text)),
+        ),
+        dashes=(
+            len(_EM_DASH.findall(text)),
+            len(_SPACED_EN_DASH.findall(text)),
+            len(_DOUBLE_HYPHEN.findall(text)),
+        ),
+    )
+
+
+def _plus(left: tuple[int, int, int], right: tuple[int, int, int]) -> tuple[int, int, int]:
+    return (left[0] + right[0], left[1] + right[1], left[2] + right[2])
+
+
+def _negated(counts: tuple[int, int, int]) -> tuple[int, int, int]:
+    return (-counts[0], -counts[1], -counts[2])
 
 
 def _most_common(counts: dict[str, int], default: str) -> str:

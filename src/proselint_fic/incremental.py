@@ -1,0 +1,307 @@
+"""Re-linting an edited text: only the paragraphs an edit touched are checked again.
+
+An editor sends the whole manuscript on every keystroke. Rules whose findings in a
+paragraph depend on nothing but that paragraph and the document's typography
+(``RuleMeta.locality == "paragraph"``) keep their matches per paragraph, keyed by the
+paragraph's text, so an edit re-checks one paragraph. The facts that span the document
+are carried across edits instead of derived again: the paragraphs and line starts (only
+the edited stretch is searched), and the counts of ellipses, dashes and quote marks that
+choose its typography (each paragraph's counts are kept and summed). Rules that weigh the
+whole document (names, scene tense, habits) still run on all of it.
+
+The result always equals a full lint of the same text; ``tests/test_incremental.py``
+proves it over random edits. Plain text only: Markdown and HTML take the full path.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from proselint_fic.diagnostic import Diagnostic
+from proselint_fic.document import Document, DocumentOptions, KnownFacts, Span, Typography
+from proselint_fic.document.edits import Edit, changed_range
+from proselint_fic.document.markup import ProseView
+from proselint_fic.document.positions import LineIndex
+from proselint_fic.document.speech import QuoteCounts, count_quotes
+from proselint_fic.document.structure import edit_paragraphs
+from proselint_fic.document.style import StyleCounts, count_style
+from proselint_fic.engine import RuleOutcome, RunPlan, assemble, check_rule, run_rules
+from proselint_fic.rule import Match
+
+# (index of the rule in the plan, match with offsets into the paragraph's window)
+_Found = tuple[tuple[int, Match], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """A paragraph with the rest of its first and last lines and one character either side,
+    so that a rule reading just past the paragraph sees what it would see in the document."""
+
+    start: int
+    end: int
+    key: tuple[str, str | None, tuple[Span, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    key: tuple[str, str | None, tuple[Span, ...]]
+    lead: int  # from the window's start to the paragraph's
+    found: _Found
+    style: StyleCounts
+    quotes: QuoteCounts
+
+
+@dataclass(slots=True)
+class _State:
+    source: str
+    prose: ProseView
+    lines: LineIndex
+    paragraphs: tuple[Span, ...]
+    entries: list[_Paragraph]
+    style: StyleCounts
+    quotes: QuoteCounts
+
+    @property
+    def typography(self) -> Typography:
+        return Typography(self.style.style, self.quotes.style)
+
+
+class IncrementalLint:
+    """The lint of one text (one open file) as it is edited, for one plan and options."""
+
+    def __init__(self, plan: RunPlan, options: DocumentOptions, path: str | None) -> None:
+        self.plan = plan
+        self.options = options
+        self.path = path
+        self._local = [i for i, r in enumerate(plan.rules) if r.meta.locality == "paragraph"]
+        self._state: _State | None = None
+        self._memo: dict[tuple[object, ...], _Found] = {}
+
+    def lint(self, source: str, display: str) -> list[Diagnostic]:
+        """The diagnostics of ``source``, equal to a full lint of it."""
+        document = self._plain(source)
+        if document.prose.segments is not None:
+            self._state = None
+            return run_rules(document, self.plan, path=display)
+        state = self._state
+        if state is not None and state.source == source:
+            document = self._document(state)
+        elif state is not None:
+            document = self._edited(state, document)
+        else:
+            document = self._first(document)
+        outcomes = self._local_outcomes(document)
+        if outcomes is None:  # a paragraph rule failed: the full run reports it
+            self._state = None
+            return run_rules(self._plain(source), self.plan, path=display)
+        local = set(self._local)
+        outcomes += [
+            check_rule(rule, document, self.plan.rule_timeout, display)
+            for i, rule in enumerate(self.plan.rules)
+            if i not in local
+        ]
+        return assemble(document, self.plan, outcomes, path=display)
+
+    # --- keeping the state -----------------------------------------------------------
+
+    def _first(self, document: Document) -> Document:
+        """Lint every paragraph rule over the whole text once and file its matches."""
+        text = document.text
+        paragraphs = document.paragraphs
+        windows = [_window(document.source, text, p, document.prose) for p in paragraphs]
+        style = [count_style(text[p.start : p.end]) for p in paragraphs]
+        quotes = [count_quotes(text[p.start : p.end]) for p in paragraphs]
+        state = _State(
+            document.source,
+            document.prose,
+            document.lines,
+            paragraphs,
+            [],
+            sum(style, StyleCounts()),
+            sum(quotes, QuoteCounts()),
+        )
+        full = self._document(state)
+        by_paragraph = self._matches_by_paragraph(full, paragraphs, windows)
+        if by_paragraph is None:
+            self._state = None
+            return full
+        state.entries = [
+            _Paragraph(w.key, p.start - w.start, found, counted_style, counted_quotes)
+            for p, w, found, counted_style, counted_quotes in zip(
+                paragraphs, windows, by_paragraph, style, quotes, strict=True
+            )
+        ]
+        self._state = state
+        self._remember(state, state.typography)
+        return full
+
+    def _edited(self, state: _State, document: Document) -> Document:
+        old_text, text = state.prose.text, document.text
+        edit = _union(changed_range(state.source, document.source), changed_range(old_text, text))
+        if edit is None:
+            state.source = document.source
+            return self._document(state)
+        start, old_end, new_end = edit
+        paragraphs = edit_paragraphs(state.paragraphs, old_text, text, edit)
+        first, kept_after = _changed_slice(
+            state.paragraphs, paragraphs, start, old_end, new_end - old_end
+        )
+        old_entries = state.entries[first : len(state.entries) - kept_after]
+        new_spans = paragraphs[first : len(paragraphs) - kept_after]
+        windows = [_window(document.source, text, p, document.prose) for p in new_spans]
+        new_style = [count_style(text[p.start : p.end]) for p in new_spans]
+        new_quotes = [count_quotes(text[p.start : p.end]) for p in new_spans]
+        before = state.typography
+        state.style = sum(
+            new_style, state.style - sum((e.style for e in old_entries), StyleCounts())
+        )
+        state.quotes = sum(
+            new_quotes, state.quotes - sum((e.quotes for e in old_entries), QuoteCounts())
+        )
+        state.source, state.prose, state.paragraphs = document.source, document.prose, paragraphs
+        state.lines = state.lines.edited(document.source, edit)
+        if state.typography != before:  # every paragraph's rules read it: start again
+            return self._first(self._plain(document.source))
+        typography = state.typography
+        fresh: list[_Paragraph] = []
+        for span, window, style, quotes in zip(
+            new_spans, windows, new_style, new_quotes, strict=True
+        ):
+            found = self._memo.get((*window.key, typography))
+            if found is None:
+                found = self._check_window(document, window, span, typography)
+                if found is None:
+                    self._state = None
+                    return self._document(state)
+            fresh.append(_Paragraph(window.key, span.start - window.start, found, style, quotes))
+        state.entries[first : len(state.entries) - kept_after] = fresh
+        self._remember(state, typography, fresh)
+        return self._document(state)
+
+    def _plain(self, source: str) -> Document:
+        return Document(source, path=self.path, markup="plain", options=self.options)
+
+    def _document(self, state: _State) -> Document:
+        known = KnownFacts(state.prose, state.paragraphs, state.lines, state.typography)
+        return Document(
+            state.source, path=self.path, markup="plain", options=self.options, known=known
+        )
+
+    def _remember(
+        self, state: _State, typography: Typography, fresh: Sequence[_Paragraph] = ()
+    ) -> None:
+        """Keep matches by paragraph text, so an undo or a moved paragraph costs nothing."""
+        if len(self._memo) > 2 * len(state.entries) + 256:
+            self._memo.clear()
+            fresh = state.entries
+        for entry in fresh or state.entries:
+            self._memo[(*entry.key, typography)] = entry.found
+
+    # --- checking paragraphs --------------------------------------------------------
+
+    def _matches_by_paragraph(
+        self, document: Document, paragraphs: tuple[Span, ...], windows: list[_Window]
+    ) -> list[_Found] | None:
+        starts = [p.start for p in paragraphs]
+        found: list[list[tuple[int, Match]]] = [[] for _ in paragraphs]
+        for index in self._local:
+            outcome = check_rule(self.plan.rules[index], document, self.plan.rule_timeout)
+            if outcome.failure is not None:
+                return None
+            for match in outcome.matches:
+                at = bisect_right(starts, match.start) - 1
+                offset = windows[at].start
+                found[at].append((index, _moved(match, -offset)))
+        return [tuple(items) for items in found]
+
+    def _check_window(
+        self, document: Document, window: _Window, span: Span, typography: Typography
+    ) -> _Found | None:
+        text, source, emphasis = window.key
+        lead = span.start - window.start
+        prose = ProseView(text=text, emphasis=emphasis)
+        known = KnownFacts(
+            prose=prose,
+            paragraphs=(Span(lead, lead + span.end - span.start),),
+            typography=typography,
+        )
+        piece = Document(
+            text if source is None else source, markup="plain", options=self.options, known=known
+        )
+        found: list[tuple[int, Match]] = []
+        for index in self._local:
+            outcome = check_rule(self.plan.rules[index], piece, self.plan.rule_timeout)
+            if outcome.failure is not None:
+                return None
+            found.extend((index, match) for match in outcome.matches)
+        return tuple(found)
+
+    def _local_outcomes(self, document: Document) -> list[RuleOutcome] | None:
+        state = self._state
+        if state is None:
+            return None if self._local else []
+        matches: dict[int, list[Match]] = {index: [] for index in self._local}
+        for span, entry in zip(state.paragraphs, state.entries, strict=True):
+            if entry.found:
+                offset = span.start - entry.lead
+                for index, match in entry.found:
+                    matches[index].append(_moved(match, offset))
+        return [RuleOutcome(self.plan.rules[i], matches[i]) for i in self._local]
+
+
+def _window(source: str, text: str, span: Span, prose: ProseView) -> _Window:
+    start = span.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    start = max(0, start - 1)
+    end = span.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    end = min(len(text), end + 1)
+    piece = text[start:end]
+    original = source[start:end]
+    emphasis = tuple(
+        Span(max(e.start, start) - start, min(e.end, end) - start)
+        for e in prose.emphasis
+        if e.start < end and e.end > start
+    )
+    return _Window(start, end, (piece, None if original == piece else original, emphasis))
+
+
+def _moved(match: Match, offset: int) -> Match:
+    return Match(
+        match.start + offset, match.end + offset, match.message, match.replacements, match.severity
+    )
+
+
+def _union(*edits: Edit | None) -> Edit | None:
+    """One range covering edits of the same text (source and prose keep one length)."""
+    present = [e for e in edits if e is not None]
+    if not present:
+        return None
+    start = min(e[0] for e in present)
+    old_end = max(e[1] for e in present)
+    delta = present[0][2] - present[0][1]
+    return Edit(start, old_end, old_end + delta)
+
+
+def _changed_slice(
+    old: tuple[Span, ...], new: tuple[Span, ...], start: int, old_end: int, delta: int
+) -> tuple[int, int]:
+    """How many paragraphs lead both lists unchanged, and how many end both (moved by
+    ``delta``). The paragraph next to each side of the edit is left out: the edit may
+    reach the rest of its line, which its window holds."""
+    limit = min(len(old), len(new))
+    first = 0
+    while first < limit and old[first].end < start and old[first] == new[first]:
+        first += 1
+    first = max(0, first - 1)
+    after = 0
+    while after < limit - first:
+        before = old[-1 - after]
+        if before.start <= old_end or new[-1 - after] != (before.start + delta, before.end + delta):
+            break
+        after += 1
+    return first, max(0, after - 1)
