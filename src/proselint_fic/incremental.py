@@ -16,8 +16,9 @@ proves it over random edits. Plain text only: Markdown and HTML take the full pa
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.document import Document, DocumentOptions, KnownFacts, Span, Typography
@@ -26,6 +27,7 @@ from proselint_fic.document.markup import ProseView
 from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import QuoteCounts, count_quotes
 from proselint_fic.document.structure import edit_paragraphs
+from proselint_fic.document.structure import window as window_of
 from proselint_fic.document.style import StyleCounts, count_style
 from proselint_fic.engine import RuleOutcome, RunPlan, assemble, check_rule, run_rules
 from proselint_fic.rule import Match
@@ -78,6 +80,7 @@ class IncrementalLint:
         self._local = [i for i, r in enumerate(plan.rules) if r.meta.locality == "paragraph"]
         self._state: _State | None = None
         self._memo: dict[tuple[object, ...], _Found] = {}
+        self._analyses = [make() for make in _analysis_factories(plan)]
 
     def lint(self, source: str, display: str) -> list[Diagnostic]:
         """The diagnostics of ``source``, equal to a full lint of it."""
@@ -96,6 +99,11 @@ class IncrementalLint:
         if outcomes is None:  # a paragraph rule failed: the full run reports it
             self._state = None
             return run_rules(self._plain(source), self.plan, path=display)
+        for analysis in self._analyses:
+            try:
+                analysis.prepare(document)
+            except Exception:  # the rules then analyse the text themselves, as in a full lint
+                continue
         local = set(self._local)
         outcomes += [
             check_rule(rule, document, self.plan.rule_timeout, display)
@@ -251,23 +259,46 @@ class IncrementalLint:
         return [RuleOutcome(self.plan.rules[i], matches[i]) for i in self._local]
 
 
+class DocumentAnalysis(Protocol):
+    """A rule family's whole-document analysis, kept up to date across edits.
+
+    A rule offers one with a class attribute ``incremental_analysis``: a callable that makes
+    a fresh analysis for one text. Before the document rules run on an edited text, its
+    :meth:`prepare` hands the document the family's analysis, reusing what earlier
+    versions of the text taught it; the family's rules then read that instead of
+    analysing the whole text again. The analysis must equal the family's own.
+    """
+
+    def prepare(self, document: Document) -> None: ...
+
+
+def _analysis_factories(plan: RunPlan) -> list[Callable[[], DocumentAnalysis]]:
+    factories: list[Callable[[], DocumentAnalysis]] = []
+    for rule in plan.rules:
+        make = getattr(type(rule), "incremental_analysis", None)  # a plain function
+        if make is not None and make not in factories:
+            factories.append(make)
+    return factories
+
+
 def _window(source: str, text: str, span: Span, prose: ProseView) -> _Window:
-    start = span.start
-    while start > 0 and text[start - 1] in " \t":
-        start -= 1
-    start = max(0, start - 1)
-    end = span.end
-    while end < len(text) and text[end] in " \t":
-        end += 1
-    end = min(len(text), end + 1)
+    start, end = window_of(text, span)
     piece = text[start:end]
     original = source[start:end]
-    emphasis = tuple(
-        Span(max(e.start, start) - start, min(e.end, end) - start)
-        for e in prose.emphasis
-        if e.start < end and e.end > start
+    return _Window(
+        start,
+        end,
+        (piece, None if original == piece else original, clipped(prose.emphasis, start, end)),
     )
-    return _Window(start, end, (piece, None if original == piece else original, emphasis))
+
+
+def clipped(spans: Sequence[Span], start: int, end: int) -> tuple[Span, ...]:
+    """The parts of ``spans`` inside ``[start, end)``, as offsets from ``start``."""
+    return tuple(
+        Span(max(s.start, start) - start, min(s.end, end) - start)
+        for s in spans
+        if s.start < end and s.end > start
+    )
 
 
 def _moved(match: Match, offset: int) -> Match:

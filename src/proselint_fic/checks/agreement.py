@@ -18,15 +18,17 @@ questions and bare infinitives).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from proselint_fic.checks.tense.scenes import scene_tense
 from proselint_fic.diagnostic import Severity
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
+    from proselint_fic.checks.tense.incremental import SceneTense
     from proselint_fic.checks.tense.lexicon import VerbTables
     from proselint_fic.document import Document
 
@@ -234,6 +236,8 @@ AGREEMENT = RuleMeta(
 @dataclass(frozen=True, slots=True)
 class AgreementRule:
     meta: RuleMeta
+    # It reads each scene's tense, so an editor's re-lint keeps the tense analysis for it.
+    incremental_analysis: ClassVar[Callable[[], SceneTense]] = scene_tense
 
     def check(self, document: Document) -> Iterator[Match]:
         for slip in find_slips(document):

@@ -108,6 +108,19 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
     spans.append(Span(first.start(), stop))
 
 
+def window(text: str, span: Span) -> Span:
+    """``span`` widened to the rest of its first and last lines and one character more on
+    each side: a stretch that, checked on its own, shows a rule what the whole text shows
+    it around ``span`` (the line break before, the indentation, the line's end)."""
+    start = span.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    end = span.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return Span(max(0, start - 1), min(len(text), end + 1))
+
+
 def is_scene_break(text: str, paragraph: Span) -> bool:
     """True when a paragraph is only a scene-break ornament or a heading."""
     body = text[paragraph.start : paragraph.end]

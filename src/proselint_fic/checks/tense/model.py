@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -29,7 +29,7 @@ from proselint_fic.checks.tense.narration import (
     tokenize,
 )
 from proselint_fic.checks.tense.tagged import SentenceTags, rescue
-from proselint_fic.document import Document
+from proselint_fic.document import Document, Scene
 
 FindingKind = Literal["slip", "weak", "mixed"]
 
@@ -45,6 +45,7 @@ MIXED_SWITCH_SHARE = 1.0
 # A capitalised word, not a possessive. (A leading \b would be right but makes the scan
 # three times slower; the character before is checked in Python instead.)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+\b(?!['’])")
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+")
 # Expressions that place an event in the past ("years ago", "last night", "when she was six").
 _PAST_TIME = re.compile(
     r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when)|once upon"
@@ -157,68 +158,109 @@ def read(document: Document) -> Reading:
     names = _learn_names(view, table)
     reader = SentenceReader(table, names)
     tags = SentenceTags()
-    scenes: list[_SceneData] = []
-    for scene in document.scenes:
-        data = _SceneData(names=names, tags=tags)
-        for span in scene.paragraphs:
-            paragraph = tokenize(view, lower_view, span)
-            data.paragraphs.append(paragraph)
-            events = reader.read(paragraph)
-            found = rescue(reader, paragraph, len(data.paragraphs) - 1, events, tags)
-            if found:
-                events = sorted([*events, *found], key=lambda e: e.index)
-            data.events.append(events)
-        _mark_quoted_voice(data)
-        _count_votes(data)
-        scenes.append(data)
-    pinned = document.options.tense
-    total_present = sum(s.present for s in scenes)
-    total_past = sum(s.past for s in scenes)
-    return Reading(scenes, pinned or _majority(total_present, total_past, minimum=3))
+    scenes = [read_scene(view, lower_view, scene, reader, tags) for scene in document.scenes]
+    return Reading(scenes, document.options.tense or document_tense(scenes))
+
+
+def read_scene(
+    view: str, lower_view: str, scene: Scene, reader: SentenceReader, tags: SentenceTags
+) -> _SceneData:
+    """One scene's narration paragraphs, their verbs and its votes."""
+    data = _SceneData(names=reader.names, tags=tags)
+    for span in scene.paragraphs:
+        paragraph = tokenize(view, lower_view, span)
+        data.paragraphs.append(paragraph)
+        events = reader.read(paragraph)
+        found = rescue(reader, paragraph, len(data.paragraphs) - 1, events, tags)
+        if found:
+            events = sorted([*events, *found], key=lambda e: e.index)
+        data.events.append(events)
+    _mark_quoted_voice(data)
+    _count_votes(data)
+    return data
+
+
+def document_tense(scenes: Iterable[_SceneData]) -> Tense | None:
+    """The tense most narration verbs of the whole document are in, if any is."""
+    present = past = 0
+    for scene in scenes:
+        present += scene.present
+        past += scene.past
+    return _majority(present, past, minimum=3)
 
 
 def _analyse(document: Document) -> Analysis:
     reading = read(document)
-    scenes, document_tense = reading.scenes, reading.document_tense
     pinned = document.options.tense
     findings: list[Finding] = []
     tenses: list[Tense | None] = []
-    for data in scenes:
-        if pinned is None and _is_mixed(data):
-            tenses.append(None)
-            findings.append(_mixed_finding(data))
-            continue
-        tense = pinned or _scene_tense(data, document_tense)
+    for data in reading.scenes:
+        tense, found = judge_scene(data, reading.document_tense, pinned)
         tenses.append(tense)
-        if tense is None:
-            continue
-        if pinned is not None and _scene_tense(data, None) == other_tense(pinned):
-            # The whole scene is told in the other tense: say so once, not verb by verb.
-            findings.append(_mixed_finding(data, configured=pinned))
-            continue
-        findings.extend(_slips(data, tense))
+        findings.extend(found)
     return Analysis(tuple(findings), tuple(tenses))
 
 
-def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
-    """Capitalised words seen mid-sentence, or repeated and unknown as common words.
+def judge_scene(
+    data: _SceneData, document_tense: Tense | None, pinned: Tense | None
+) -> tuple[Tense | None, list[Finding]]:
+    """A scene's tense and its findings, given the document's tense and the configured one."""
+    if pinned is None and _is_mixed(data):
+        return None, [_mixed_finding(data)]
+    tense = pinned or _scene_tense(data, document_tense)
+    if tense is None:
+        return None, []
+    if pinned is not None and _scene_tense(data, None) == other_tense(pinned):
+        # The whole scene is told in the other tense: say so once, not verb by verb.
+        return tense, [_mixed_finding(data, configured=pinned)]
+    return tense, list(_slips(data, tense))
 
-    A sentence-initial capital is no name by itself ("Tangled weeds."), but "Oriel" or
-    "Tamsin" opening several sentences of a story is one.
+
+def remember(document: Document, analysis: Analysis) -> None:
+    """Give ``document`` an analysis made elsewhere (an incremental re-lint, scene by scene),
+    so that every rule that asks :func:`analyse` reads it."""
+    _CACHE[document] = analysis
+
+
+@dataclass(slots=True)
+class NameEvidence:
+    """What a stretch of narration says about which capitalised words are names.
+
+    The evidence of a document's parts adds up to the document's, so an edited document
+    re-reads only the scene that changed.
     """
-    names: set[str] = set()
-    counts: Counter[str] = Counter()
+
+    counts: Counter[str] = field(default_factory=Counter)
+    mid_sentence: Counter[str] = field(default_factory=Counter)
+    # Every capitalised run of letters, a superset of the words a name test can ask about.
+    capitalised: frozenset[str] = frozenset()
+
+
+def name_evidence(view: str) -> NameEvidence:
+    evidence = NameEvidence(capitalised=frozenset(_CAPITALISED_RUN.findall(view)))
     for match in _CAPITALISED.finditer(view):
         start = match.start()
         before = view[max(0, start - 2) : start]
         if before[-1:].isalpha():
             continue  # inside a word ("McAllister")
         word = match[0]
-        counts[word] += 1
+        evidence.counts[word] += 1
         # After a lower-case word or a comma the word stands mid-sentence; after masked
         # dialogue it names a speaker ('"Come in," Idris said').
         if before[-1:] == " " and (before[0].islower() or before[0] in ",;:" + MASK):
-            names.add(word)
+            evidence.mid_sentence[word] += 1
+    return evidence
+
+
+def names_from(
+    counts: Counter[str], mid_sentence: Counter[str], table: VerbTables
+) -> frozenset[str]:
+    """Capitalised words seen mid-sentence, or repeated and unknown as common words.
+
+    A sentence-initial capital is no name by itself ("Tangled weeds."), but "Oriel" or
+    "Tamsin" opening several sentences of a story is one.
+    """
+    names = {word for word, count in mid_sentence.items() if count > 0}
     for word, count in counts.items():
         lower = word.lower()
         if (
@@ -229,6 +271,11 @@ def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
         ):
             names.add(word)
     return frozenset(names)
+
+
+def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
+    evidence = name_evidence(view)
+    return names_from(evidence.counts, evidence.mid_sentence, table)
 
 
 # -- votes ------------------------------------------------------------------------------

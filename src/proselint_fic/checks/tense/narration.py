@@ -68,14 +68,20 @@ class Paragraph:
         return self.view[self.starts[index]].isupper()
 
 
-def narration_view(document: Document) -> str:
+def narration_view(document: Document, *, plain_emphasis: bool | None = None) -> str:
     """``document.text`` with dialogue, text messages and thought-like emphasis replaced by
-    :data:`MASK`."""
+    :data:`MASK`.
+
+    Emphasis the markup layer did not find is looked for in the text itself when the
+    document has none at all; ``plain_emphasis`` makes that choice for a part of a
+    document, which must follow the whole document's."""
     text = document.text
     hidden: list[tuple[int, int, str]] = [(s.start, s.end, MASK) for s in document.speech.spans]
     hidden.extend((s.start, s.end, MASK) for s in document.messages)
     emphasis = list(document.prose.emphasis)
-    if not emphasis and ("*" in text or "_" in text):
+    if plain_emphasis is None:
+        plain_emphasis = not emphasis
+    if plain_emphasis and ("*" in text or "_" in text):
         emphasis = _plain_emphasis(text)
     for span in emphasis:
         content = text[span.start : span.end]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
 from proselint_fic.checks.tense.model import FindingKind, analyse, describe
+from proselint_fic.checks.tense.scenes import scene_tense
 from proselint_fic.diagnostic import Severity
 from proselint_fic.document import Document
 from proselint_fic.rule import FixExample, Match, RuleMeta
+
+if TYPE_CHECKING:
+    from proselint_fic.checks.tense.incremental import SceneTense
 
 DOCS_PAGE = "docs/tense.md"
 
@@ -65,6 +70,7 @@ class TenseRule:
 
     meta: RuleMeta
     kind: FindingKind
+    incremental_analysis: ClassVar[Callable[[], SceneTense]] = scene_tense
 
     def check(self, document: Document) -> Iterator[Match]:
         for finding in analyse(document).findings:

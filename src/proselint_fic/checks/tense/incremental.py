@@ -1,0 +1,164 @@
+"""The tense analysis of an edited document, read again only for the scene that changed.
+
+The model (:mod:`.model`) reads each scene on its own, given two facts of the whole
+document: which capitalised words are names, and the tense most of the narration is in.
+Both are sums of the scenes' own evidence. So each scene (and each scene break or
+heading, which can name a character too) is kept by its text: its name evidence, its
+reading under the names it contains, and its findings under the document's tense. An edit
+re-reads one scene; a new name re-reads only the scenes that contain the word.
+
+The result equals :func:`.model.analyse` of the whole document; ``tests/test_incremental.py``
+compares them over random edits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from proselint_fic.checks.tense.events import SentenceReader
+from proselint_fic.checks.tense.lexicon import Tense, tables
+from proselint_fic.checks.tense.model import (
+    Analysis,
+    Finding,
+    NameEvidence,
+    _SceneData,
+    document_tense,
+    judge_scene,
+    name_evidence,
+    names_from,
+    read_scene,
+    remember,
+)
+from proselint_fic.checks.tense.narration import lowered, narration_view
+from proselint_fic.checks.tense.tagged import SentenceTags
+from proselint_fic.document import Document, KnownFacts, Scene, Span, Typography
+from proselint_fic.document.markup import ProseView
+from proselint_fic.document.structure import window
+
+_Key = tuple[str, tuple[Span, ...], tuple[Span, ...]]  # window text, paragraphs, emphasis
+# the window, the typography, and whether emphasis is sought in the text (see narration_view)
+_PartKey = tuple[_Key, Typography, bool]
+_ReadingKey = tuple[_PartKey, frozenset[str]]  # and the names among its words
+_Judged = tuple[Tense | None, list[Finding]]
+
+
+@dataclass(slots=True)
+class _Part:
+    """A scene or a scene break, read on its own."""
+
+    view: str
+    lower_view: str
+    scene: Scene | None  # None for a break or heading: it only names
+    evidence: NameEvidence
+
+
+class SceneTense:
+    """Keeps the tense model's work per scene across the edits of one text."""
+
+    def __init__(self) -> None:
+        self._parts: dict[_PartKey, _Part] = {}
+        self._readings: dict[_ReadingKey, _SceneData] = {}
+        self._judged: dict[tuple[_ReadingKey, Tense | None, Tense | None], _Judged] = {}
+
+    def prepare(self, document: Document) -> None:
+        typography = document.typography
+        if typography is None:
+            return  # not an incremental document: the model reads it whole
+        text = document.text
+        scenes = document.scenes
+        in_scenes = {p.start for scene in scenes for p in scene.paragraphs}
+        breaks = [p for p in document.paragraphs if p.start not in in_scenes]
+        parts = [
+            self._part(document, scene.span, scene.paragraphs, typography, True) for scene in scenes
+        ]
+        named = [self._part(document, p, (p,), typography, False) for p in breaks]
+        counts: Counter[str] = Counter()
+        mid_sentence: Counter[str] = Counter()
+        for _, part in parts + named:
+            counts.update(part.evidence.counts)
+            mid_sentence.update(part.evidence.mid_sentence)
+        table = tables()
+        names = names_from(counts, mid_sentence, table)
+        readings = []
+        for (key, part), scene in zip(parts, scenes, strict=True):
+            relevant = names & part.evidence.capitalised
+            reading_key = (key, relevant)
+            data = self._readings.get(reading_key)
+            if data is None:
+                assert part.scene is not None
+                reader = SentenceReader(table, relevant)
+                data = read_scene(part.view, part.lower_view, part.scene, reader, SentenceTags())
+                self._readings[reading_key] = data
+            readings.append((reading_key, data, window(text, scene.span).start))
+        pinned = document.options.tense
+        overall = pinned or document_tense(data for _, data, _ in readings)
+        findings: list[Finding] = []
+        tenses: list[Tense | None] = []
+        for reading_key, data, offset in readings:
+            judged_key = (reading_key, overall, pinned)
+            judged = self._judged.get(judged_key)
+            if judged is None:
+                judged = judge_scene(data, overall, pinned)
+                self._judged[judged_key] = judged
+            tenses.append(judged[0])
+            findings.extend(_moved(f, offset) for f in judged[1])
+        self._forget_unused({key for key, _ in parts + named}, {key for key, _, _ in readings})
+        remember(document, Analysis(tuple(findings), tuple(tenses)))
+
+    def _part(
+        self,
+        document: Document,
+        span: Span,
+        paragraphs: tuple[Span, ...],
+        typography: Typography,
+        is_scene: bool,
+    ) -> tuple[_PartKey, _Part]:
+        text = document.text
+        start, end = window(text, span)
+        relative = tuple(Span(p.start - start, p.end - start) for p in paragraphs)
+        emphasis = tuple(
+            Span(max(e.start, start) - start, min(e.end, end) - start)
+            for e in document.prose.emphasis
+            if e.start < end and e.end > start
+        )
+        key = ((text[start:end], relative, emphasis), typography, not document.prose.emphasis)
+        part = self._parts.get(key)
+        if part is None:
+            piece = text[start:end]
+            known = KnownFacts(
+                prose=ProseView(text=piece, emphasis=emphasis),
+                paragraphs=relative,
+                typography=typography,
+            )
+            alone = Document(piece, markup="plain", options=document.options, known=known)
+            view = narration_view(alone, plain_emphasis=not document.prose.emphasis)
+            scene = Scene(Span(relative[0].start, relative[-1].end), relative) if is_scene else None
+            part = _Part(view, lowered(view), scene, name_evidence(view))
+            self._parts[key] = part
+        return key, part
+
+    def _forget_unused(self, parts: set[_PartKey], readings: set[_ReadingKey]) -> None:
+        """Keep only what the current text uses once the caches outgrow it (old versions of
+        the edited scene pile up as the writer types)."""
+        if len(self._parts) > 2 * len(parts) + 64:
+            self._parts = {k: v for k, v in self._parts.items() if k in parts}
+        if len(self._readings) > 2 * len(readings) + 64:
+            self._readings = {k: v for k, v in self._readings.items() if k in readings}
+        if len(self._judged) > 2 * len(readings) + 64:
+            self._judged = {k: v for k, v in self._judged.items() if k[0] in readings}
+
+
+def _moved(finding: Finding, offset: int) -> Finding:
+    if not offset:
+        return finding
+    return Finding(
+        finding.start + offset,
+        finding.end + offset,
+        finding.word,
+        finding.kind,
+        finding.scene_tense,
+        finding.replacement,
+        finding.reason,
+        finding.counts,
+    )
