@@ -26,6 +26,7 @@ def rule_markdown(meta: RuleMeta) -> str:
         f"- scope: `{meta.scope}`",
         f"- on by default: {'yes' if meta.enabled_by_default else 'no'}",
         f"- fix: {fix_label(meta)}",
+        f"- locality: `{meta.locality}`",
         f"- message: {meta.message}",
     ]
     if meta.source:

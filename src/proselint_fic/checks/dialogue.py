@@ -62,6 +62,11 @@ TAG_VERBS = frozenset(
         corrected guess guesses guessed assure assures assured argue argues argued
         complain complains complained counter counters countered concede concedes conceded
         blurt blurts blurted bellow bellows bellowed beg begs begged mouth mouths mouthed
+        order orders ordered command commands commanded instruct instructs instructed
+        assert asserts asserted state states stated reason reasons reasoned
+        clarify clarifies clarified elaborate elaborates elaborated expand expands expanded
+        conclude concludes concluded mention mentions mentioned confirm confirms confirmed
+        acknowledge acknowledges acknowledged reassure reassures reassured
         chime chimes chimed echo echoes echoed finish finishes finished start starts started
         begin begins began greet greets greeted sing sings sang singsong
         whimper whimpers whimpered wail wails wailed moan moans moaned bleat bleats bleated
@@ -231,7 +236,8 @@ _PERIOD_BEFORE_TAG = (
 )
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
-_TAG_END = lazy(r"(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
+# The verb may take its listener ('Harry told him.', 'she asked them, quietly').
+_TAG_END = lazy(r"(?:[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
@@ -468,8 +474,9 @@ def rules() -> list[Rule]:
                 lower-case pronoun and a verb of speaking follow the quote ('he said',
                 'she whispered', 'he laughed'), or a pronoun and any verb that ends the
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
-                ('said Harry', 'said the man'), or when a name and a verb of speaking make
-                up the whole tag ('Harry said.'). A period before an action beat is right
+                ('said Harry', 'said the man'), or when a name or a capitalised pronoun and a
+                verb of speaking, with at most its listener and an adverb, make up the
+                whole tag ('Harry said.', 'Mara told him.', 'She ordered.'). A period before an action beat is right
                 and left alone ('"I do." She smiles.'), as is an ellipsis ('"I don't
                 know..." he said', '"Well . . ." she said').
                 """,
@@ -480,6 +487,8 @@ def rules() -> list[Rule]:
                     '"Hello." said the man at the door.',
                     '"Fine." Harry said, and left.',
                     '"Sorry, it\'s the dust." he wheezed.',
+                    '"Get in the car." She ordered, and turned the key.',
+                    '"You\'ll be fine." Mara told him.',
                 ],
                 passes=[
                     '"I do," he said.',
@@ -493,6 +502,8 @@ def rules() -> list[Rule]:
                     '"No." She said the word like a curse.',
                     '"Okay." He asked for nothing more.',
                     '"We leave at dawn." They nodded, one after another.',
+                    '"Listen." Mara told him the whole story.',
+                    '"Sit." She ordered a coffee and sat down herself.',
                 ],
                 fixes=[('"I do." he said.', '"I do," he said.')],
             ),

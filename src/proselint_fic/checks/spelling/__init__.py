@@ -44,7 +44,9 @@ UNKNOWN_WORD = RuleMeta(
         "such as hmm or argh, stretched words and dropped g's in dialogue, contractions, "
         "possessives, hyphenated compounds of real words, numbers, web addresses and "
         "ALL-CAPS acronyms (an ALL-CAPS word is reported only when it is one cheap slip "
-        "from a common word and long, or in a heading in capitals: CHAPTRE). " + _ADD_WORD
+        "from a common word and long, or in a heading in capitals: CHAPTRE). A doubled first "
+        "letter in two cases (Tthe, Wwhile, iIt) is a shift-key slip and is reported even "
+        "where a capitalised word would pass as a name. " + _ADD_WORD
     ),
     flags=(
         "A tinker asleep on his pakc by the hearth.",
@@ -54,8 +56,11 @@ UNKNOWN_WORD = RuleMeta(
         "Porcelian dolls lined the shelf.",
         "Wendow light fell across the floor.",
         "CHAPTRE ONE",
+        "Wwhile Tilly slept, the rain came.",
+        "He checked twice, and iIt was still there.",
     ),
     passes=(
+        "Lloyd and Aaron fed the llama at an eerie hour.",
         "Mira laughed. \"Y'know, I'm gonna need 'em back, Dav.\"",
         "Marek shrugged. Marek always shrugged when the talk turned to money.",
         '"Hmm," said Corwin. "Nooo, I was just goin\' home. Argh."',

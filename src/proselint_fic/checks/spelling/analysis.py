@@ -344,8 +344,22 @@ class _Analyser:
             # Acronyms, mostly; judged per occurrence, since a heading or a shouted word
             # can still be a slip (CHAPTRE).
             return len(letters) >= _CAPS_HEADING_WORD
-        # Inner capitals (McKenna, iPhone) are names.
-        return not any(c.isupper() for c in letters[1:])
+        # Inner capitals (McKenna, iPhone) are names, unless the shift key caught a
+        # doubled first letter (iIt, tThe).
+        return (
+            not any(c.isupper() for c in letters[1:]) or self._doubled_initial(letters) is not None
+        )
+
+    def _doubled_initial(self, core: str) -> str | None:
+        """The word a doubled first letter hides (Tthe, Wwhile, iIt): the letter twice, in
+        either case, before the rest of a common word, which the doubling is not itself
+        (Llama, Eerie, Ooze are words; Aaron and Lloyd leave no word behind)."""
+        if len(core) < 3 or core[0].lower() != core[1].lower() or core[0] == core[1]:
+            return None
+        rest = core[1:].lower()
+        if self.known(core.lower()) or self.rank(rest) < BASE_RANK:
+            return None
+        return core[0] + core[2:].lower() if core[0].isupper() else rest
 
     def _occurrences(self, suspects: set[str]) -> list[Occurrence]:
         document, text = self.document, self.text
@@ -448,6 +462,13 @@ class _Analyser:
             self._report_known(occurrence, hit[1])
             return
         if self.accepted(lower) or self.accepted(core):
+            return
+        undoubled = self._doubled_initial(occurrence.core)
+        if undoubled is not None and core not in self.project:
+            # A shift-key slip, whatever else the word might be (a name, a coinage).
+            tail = occurrence.form[len(occurrence.core) :]
+            message = f"'{occurrence.form}' doubles its first letter: write '{undoubled}{tail}'."
+            self._add(UNKNOWN, occurrence, (undoubled + tail,), message)
             return
         if occurrence.core.isupper():
             if self._caps_slip(occurrence, core):
