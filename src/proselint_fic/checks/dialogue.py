@@ -476,9 +476,9 @@ def rules() -> list[Rule]:
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
                 ('said Harry', 'said the man'), or when a name or a capitalised pronoun and a
                 verb of speaking, with at most its listener and an adverb, make up the
-                whole tag ('Harry said.', 'Mara told him.', 'She ordered.'). A period before an action beat is right
-                and left alone ('"I do." She smiles.'), as is an ellipsis ('"I don't
-                know..." he said', '"Well . . ." she said').
+                whole tag ('Harry said.', 'Mara told him.', 'She ordered.'). A period
+                before an action beat is right and left alone ('"I do." She smiles.'), as
+                is an ellipsis ('"I don't know..." he said', '"Well . . ." she said').
                 """,
                 flags=[
                     '"I do." he said.',

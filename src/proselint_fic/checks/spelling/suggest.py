@@ -238,14 +238,27 @@ def rank(lower: str, found: Iterable[Entry]) -> list[tuple[float, Entry]]:
     return sorted(((score(lower, e), e) for e in pool), key=lambda pair: (pair[0], pair[1].key))
 
 
+# Frequency class below which a contraction is archaic or dialect (win't is 6; you're is
+# only 12, since the counts split contractions): it then competes on its merits.
+CONTRACTION_RANK = 10
+
+
 @lru_cache(maxsize=4096)
 def suggest(lower: str, dialect: Dialect) -> tuple[str, ...]:
     """Replacements for a lowercase unknown word, best first (dictionary spellings)."""
-    ranked = [entry.form for _, entry in rank(lower, candidates_for(lower, dialect, True))]
+    entries = [entry for _, entry in rank(lower, candidates_for(lower, dialect, True))]
+    ranked = [entry.form for entry in entries]
     # A contraction with its apostrophe left out (youre, theyre) is nearly always that
     # contraction; the frequency classes undercount contractions, since the subtitle
     # counts split them at the apostrophe.
-    restored = [form for form in ranked if "'" in form and form.replace("'", "") == lower]
+    # Only a contraction people write, though: "wint" is "want" or "wind", not "win't".
+    restored = [
+        entry.form
+        for entry in entries
+        if "'" in entry.key
+        and entry.key.replace("'", "") == lower
+        and entry.rank >= CONTRACTION_RANK
+    ]
     ranked = restored + [form for form in ranked if form not in restored]
     return tuple(ranked[:MAX_CANDIDATES])
 
