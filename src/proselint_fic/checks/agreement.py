@@ -17,18 +17,18 @@ questions and bare infinitives).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
+from weakref import WeakKeyDictionary
 
-from proselint_fic.checks.tense.scenes import scene_tense
 from proselint_fic.diagnostic import Severity
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
-    from proselint_fic.checks.tense.incremental import SceneTense
+    from proselint_fic.checks.agreement_kept import ParagraphAgreement
     from proselint_fic.checks.tense.lexicon import VerbTables
     from proselint_fic.document import Document
 
@@ -77,14 +77,22 @@ class Slip:
     message: str
 
 
-def find_slips(document: Document) -> Iterator[Slip]:
-    """Agreement slips in the narration of ``document``, in text order."""
+def paragraph_agreement() -> ParagraphAgreement:
+    from proselint_fic.checks.agreement_kept import ParagraphAgreement
+
+    return ParagraphAgreement()
+
+
+def find_slips(document: Document, tense_at: TenseAt | None = None) -> Iterator[Slip]:
+    """Agreement slips in the narration of ``document``, in text order; ``tense_at`` gives
+    the tense of the scene at an offset (by default, the tense model's)."""
     from proselint_fic.checks.tense.lexicon import tables
 
     words = document.words
     folded = words.folded
     table = tables()
-    tense_at = _scene_tenses(document)
+    if tense_at is None:
+        tense_at = _scene_tenses(document)
     # A comprehension finds the pronouns at C speed; the checks below run on them only.
     subjects = [i for i, word in enumerate(folded) if word in _SUBJECTS]
     for i in subjects:
@@ -143,14 +151,16 @@ def _only_a_verb(word: str, table: VerbTables) -> bool:
 
 def _opens_clause(document: Document, index: int) -> bool:
     words = document.words
-    if index == 0:
-        return True
+    if index == 0 or _opens_paragraph(document, index):
+        return True  # the words before belong to another paragraph
     folded = words.folded
     before = folded[index - 1]
     if before in _NOT_CLAUSE_OPENERS:
         return False
     if before == "that" and not _MANDATIVE.isdisjoint(
-        folded[max(0, index - 1 - _MANDATIVE_REACH) : index - 1]
+        folded[
+            max(_paragraph_first_word(document, index), index - 1 - _MANDATIVE_REACH) : index - 1
+        ]
     ):
         return False  # "she insisted that he go": a subjunctive, not a slip
     if folded[index] != "it":
@@ -159,6 +169,18 @@ def _opens_clause(document: Document, index: int) -> bool:
     # a conjunction or a relative before it keeps it a subject.
     between = document.text[words.ends[index - 1] : words.starts[index]]
     return bool(between.strip()) or before in _CLAUSE_WORDS
+
+
+def _paragraph_first_word(document: Document, index: int) -> int:
+    words = document.words
+    paragraph = document.paragraph_at(words.starts[index])
+    return bisect_left(words.starts, paragraph.start) if paragraph is not None else 0
+
+
+def _opens_paragraph(document: Document, index: int) -> bool:
+    words = document.words
+    paragraph = document.paragraph_at(words.starts[index])
+    return paragraph is not None and words.ends[index - 1] <= paragraph.start
 
 
 _CLAUSE_WORDS = _wordset(
@@ -233,14 +255,23 @@ AGREEMENT = RuleMeta(
 )
 
 
+# Slips an editor's re-lint found paragraph by paragraph (agreement_kept.ParagraphAgreement).
+_KEPT: WeakKeyDictionary[Document, tuple[Slip, ...]] = WeakKeyDictionary()
+
+
+def remember(document: Document, slips: tuple[Slip, ...]) -> None:
+    _KEPT[document] = slips
+
+
 @dataclass(frozen=True, slots=True)
 class AgreementRule:
     meta: RuleMeta
-    # It reads each scene's tense, so an editor's re-lint keeps the tense analysis for it.
-    incremental_analysis: ClassVar[Callable[[], SceneTense]] = scene_tense
+    # An editor's re-lint keeps its slips per paragraph and scene tense.
+    incremental_analysis: ClassVar[Callable[[], ParagraphAgreement]] = paragraph_agreement
 
     def check(self, document: Document) -> Iterator[Match]:
-        for slip in find_slips(document):
+        kept = _KEPT.get(document)
+        for slip in kept if kept is not None else find_slips(document):
             yield Match(slip.start, slip.end, slip.message, slip.replacements)
 
 

@@ -216,6 +216,11 @@ def judge_scene(
     return tense, list(_slips(data, tense))
 
 
+def is_known(document: Document) -> bool:
+    """Whether ``document``'s analysis is made (or was given) already."""
+    return document in _CACHE
+
+
 def remember(document: Document, analysis: Analysis) -> None:
     """Give ``document`` an analysis made elsewhere (an incremental re-lint, scene by scene),
     so that every rule that asks :func:`analyse` reads it."""
