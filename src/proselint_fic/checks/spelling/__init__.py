@@ -7,14 +7,15 @@ vocabulary is accepted and how the word list was built and measured.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from proselint_fic.diagnostic import Severity
 from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
 
 if TYPE_CHECKING:
+    from proselint_fic.checks.spelling.kept import KeptSpelling
     from proselint_fic.document import Document
 
 __all__ = ["SpellingRule", "rules"]
@@ -168,11 +169,19 @@ RARE_WORD = RuleMeta(
 )
 
 
+def kept_spelling() -> KeptSpelling:
+    """The analysis an editor's re-lint keeps paragraph by paragraph (proselint_fic.incremental)."""
+    from proselint_fic.checks.spelling.kept import KeptSpelling
+
+    return KeptSpelling()
+
+
 @dataclass(frozen=True, slots=True)
 class SpellingRule:
     """One of the ``typo`` rules: it reports its share of the shared analysis."""
 
     meta: RuleMeta
+    incremental_analysis: ClassVar[Callable[[], KeptSpelling]] = kept_spelling
 
     def check(self, document: Document) -> Iterable[Match]:
         from proselint_fic.checks.spelling.analysis import analyse

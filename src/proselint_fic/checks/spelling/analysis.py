@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -145,6 +146,24 @@ def analyse(document: Document) -> Analysis:
     return cached
 
 
+OccurrencesOf = Callable[[set[str]], list[Occurrence]]
+
+
+def analyse_kept(
+    document: Document,
+    counts: Counter[str],
+    occurrences_of: OccurrencesOf,
+    suspects: dict[str, bool],
+    accepted: dict[str, bool],
+) -> None:
+    """Analyse ``document`` from parts kept across edits (proselint_fic.checks.spelling.kept):
+    its word counts, a way to find the occurrences of some words, and the verdicts of
+    :meth:`_Analyser._suspect` and :meth:`_Analyser.accepted` on words seen before (filled
+    in as new words come). The rules then read this analysis, which equals
+    :func:`analyse`'s."""
+    _CACHE[document] = _Analyser(document, suspects, accepted).run(counts, occurrences_of)
+
+
 @lru_cache(maxsize=8)
 def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in words)
@@ -161,15 +180,21 @@ def strip_possessive(word: str) -> str:
 
 
 class _Analyser:
-    def __init__(self, document: Document) -> None:
+    def __init__(
+        self,
+        document: Document,
+        suspects: dict[str, bool] | None = None,
+        accepted: dict[str, bool] | None = None,
+    ) -> None:
         self.document = document
+        self._suspects = {} if suspects is None else suspects
         self.text = document.text
         self.dialect: Dialect = document.options.dialect
         self.lexicon = lexicon()
         self.project = _lowered(document.options.words)
         self.entries = misspellings.load()
         self.analysis = Analysis()
-        self._accepted: dict[str, bool] = {}
+        self._accepted: dict[str, bool] = {} if accepted is None else accepted
         self.other_dialect = False
         self.own_dialect_words = 0
 
@@ -211,10 +236,19 @@ class _Analyser:
 
     # -- the pass ------------------------------------------------------------------------
 
-    def run(self) -> Analysis:
-        counts = tokens.count_words(self.text)
+    def run(
+        self, counts: Counter[str] | None = None, occurrences_of: OccurrencesOf | None = None
+    ) -> Analysis:
+        counts = tokens.count_words(self.text) if counts is None else counts
         self._rare_slips(counts)
-        suspects = {form for form in counts if self._suspect(form)}
+        verdicts = self._suspects
+        suspects = set()
+        for form in counts:
+            verdict = verdicts.get(form)
+            if verdict is None:
+                verdict = verdicts[form] = self._suspect(form)
+            if verdict:
+                suspects.add(form)
         if not suspects:
             return self.analysis
         lower_counts: Counter[str] = Counter()
@@ -238,7 +272,7 @@ class _Analyser:
             dialect = bool(_code(lower)) and (self.other_dialect or lower_counts[lower] >= 2)
             if name or dialect:
                 settled.add(form)
-        occurrences = self._occurrences(suspects - settled)
+        occurrences = (occurrences_of or self._occurrences)(suspects - settled)
         names = self._names(occurrences, cased_counts)
         consistent = self._inconsistent(occurrences, cased_counts, lower_counts)
         for occurrence in occurrences:
@@ -704,7 +738,7 @@ class _Analyser:
         used: set[int] = set()
         frequent = sorted(
             (f for f, n in cased_counts.items() if n >= 3 and len(f) >= 4),
-            key=lambda f: -cased_counts[f],
+            key=lambda f: (-cased_counts[f], f),  # ties by spelling: the same in any order
         )
         frequent_lower = sorted(
             (
@@ -712,7 +746,7 @@ class _Analyser:
                 for f, n in lower_counts.items()
                 if n >= 3 and len(f) >= 5 and not self.accepted(f) and not _code(f)
             ),
-            key=lambda f: -lower_counts[f],
+            key=lambda f: (-lower_counts[f], f),
         )
         if not frequent and not frequent_lower:
             return used
@@ -807,6 +841,7 @@ def _irregular_past(lemma: str) -> str | None:
     return forms.split("|", 1)[0] if forms else None
 
 
+@lru_cache(maxsize=65536)
 def _code(lower: str) -> str:
     """The word list's dialect code for a lowercase word (accents folded if need be)."""
     lex = lexicon()

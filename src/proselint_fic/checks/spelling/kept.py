@@ -1,0 +1,124 @@
+"""The spelling analysis of an edited document, with only the edited paragraphs re-read.
+
+The analysis weighs the whole manuscript (a word written three times capitalised is a
+name; a coinage recurs), but it sees the text through two things: how often each word is
+written, and where the words it suspects stand. Both come paragraph by paragraph: each
+paragraph's word counts are kept by its text and added to a running total, and the
+suspects' occurrences in a paragraph are kept by its text and the suspects it holds. The
+verdict of whether a word is suspect at all is kept per word. What is left (names,
+inconsistent spellings, rare words, the verdicts) is quick, and runs on every edit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from proselint_fic.checks.spelling import tokens
+from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
+from proselint_fic.document import Document, KnownFacts, Span, Typography
+from proselint_fic.document.markup import ProseView
+from proselint_fic.document.structure import window
+
+_Window = tuple[str, Span, tuple[Span, ...]]  # text, the paragraph in it, emphasis in it
+
+
+class KeptSpelling:
+    """Keeps the spelling analysis's per-paragraph work across the edits of one text."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, Counter[str]] = {}
+        self._found: dict[tuple[_Window, Typography, frozenset[str]], tuple[Occurrence, ...]] = {}
+        self._suspects: dict[str, bool] = {}
+        self._accepted: dict[str, bool] = {}
+        self._texts: list[str] = []
+        self._total: Counter[str] = Counter()
+
+    def prepare(self, document: Document) -> None:
+        typography = document.typography
+        if typography is None:
+            return
+        text = document.text
+        emphasis = document.prose.emphasis
+        spans = [window(text, p) for p in document.paragraphs]
+        texts = [text[s.start : s.end] for s in spans]
+        self._update_total(texts)
+        windows = [
+            (piece, Span(p.start - s.start, p.end - s.start), _clipped(emphasis, s))
+            for piece, p, s in zip(texts, document.paragraphs, spans, strict=True)
+        ]
+
+        def occurrences_of(words: set[str]) -> list[Occurrence]:
+            found: list[Occurrence] = []
+            for piece_window, span in zip(windows, spans, strict=True):
+                counts = self._counts[piece_window[0]]
+                if words.isdisjoint(counts):
+                    continue
+                here = frozenset(word for word in counts if word in words)
+                key = (piece_window, typography, here)
+                kept = self._found.get(key)
+                if kept is None:
+                    kept = _occurrences(piece_window, typography, here, document)
+                    self._found[key] = kept
+                found.extend(_moved(o, span.start) for o in kept)
+            return found
+
+        analyse_kept(document, self._total, occurrences_of, self._suspects, self._accepted)
+        if len(self._found) > 2 * len(windows) + 256:
+            self._found.clear()
+
+    def _update_total(self, texts: list[str]) -> None:
+        """Add the counts of the paragraphs that came and take away those that went."""
+        old = self._texts
+        limit = min(len(old), len(texts))
+        first = 0
+        while first < limit and old[first] == texts[first]:
+            first += 1
+        last = 0
+        while last < limit - first and old[-1 - last] == texts[-1 - last]:
+            last += 1
+        total = self._total
+        for piece in old[first : len(old) - last]:
+            for word, count in self._counts[piece].items():
+                left = total[word] - count
+                if left > 0:
+                    total[word] = left
+                else:
+                    del total[word]
+        for piece in texts[first : len(texts) - last]:
+            counts = self._counts.get(piece)
+            if counts is None:
+                counts = self._counts[piece] = tokens.count_words(piece)
+            total.update(counts)
+        self._texts = texts
+        if len(self._counts) > 2 * len(texts) + 256:
+            keep = set(texts)
+            self._counts = {k: v for k, v in self._counts.items() if k in keep}
+
+
+def _occurrences(
+    piece_window: _Window, typography: Typography, words: frozenset[str], document: Document
+) -> tuple[Occurrence, ...]:
+    piece, paragraph, emphasis = piece_window
+    known = KnownFacts(
+        prose=ProseView(text=piece, emphasis=emphasis),
+        paragraphs=(paragraph,),
+        typography=typography,
+    )
+    alone = Document(piece, markup="plain", options=document.options, known=known)
+    return tuple(_Analyser(alone)._occurrences(set(words)))
+
+
+def _clipped(spans: tuple[Span, ...], around: Span) -> tuple[Span, ...]:
+    start, end = around
+    return tuple(
+        Span(max(s.start, start) - start, min(s.end, end) - start)
+        for s in spans
+        if s.start < end and s.end > start
+    )
+
+
+def _moved(occurrence: Occurrence, offset: int) -> Occurrence:
+    if not offset:
+        return occurrence
+    return replace(occurrence, start=occurrence.start + offset, end=occurrence.end + offset)
