@@ -79,6 +79,7 @@ class IncrementalLint:
         self.path = path
         self._local = [i for i, r in enumerate(plan.rules) if r.meta.locality == "paragraph"]
         self._state: _State | None = None
+        self._linted_once = False
         self._memo: dict[tuple[object, ...], _Found] = {}
         self._analyses = [make() for make in _analysis_factories(plan)]
 
@@ -89,6 +90,11 @@ class IncrementalLint:
             self._state = None
             return run_rules(document, self.plan, path=display)
         state = self._state
+        if state is None and not self._linted_once:
+            # A text linted once (a batch, a script) is not worth keeping; a text linted
+            # again is being edited, and from its second version on it is kept.
+            self._linted_once = True
+            return run_rules(document, self.plan, path=display)
         if state is not None and state.source == source:
             document = self._document(state)
         elif state is not None:
