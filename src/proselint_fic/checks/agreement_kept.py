@@ -15,7 +15,6 @@ from proselint_fic.checks.tense import model
 from proselint_fic.checks.tense.incremental import SceneTense
 from proselint_fic.document import Document, KnownFacts, Span, Typography
 from proselint_fic.document.markup import ProseView
-from proselint_fic.document.structure import window
 
 _Key = tuple[str, Span, Typography, str | None]
 
@@ -38,10 +37,11 @@ class ParagraphAgreement:
         text = document.text
         found: list[Slip] = []
         used: set[_Key] = set()
-        for paragraph in document.paragraphs:
+        for paragraph, (start, end) in zip(
+            document.paragraphs, document.paragraph_windows, strict=True
+        ):
             index = bisect_right(starts, paragraph.start) - 1
             tense = tenses[index] if 0 <= index < len(tenses) else None
-            start, end = window(text, paragraph)
             relative = Span(paragraph.start - start, paragraph.end - start)
             key = (text[start:end], relative, typography, tense)
             used.add(key)

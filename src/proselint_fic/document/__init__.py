@@ -15,7 +15,7 @@ from proselint_fic.document.markup import Markup, ProseView, extract_prose, mark
 from proselint_fic.document.messages import find_messages
 from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import QuoteStyle, SpeechMap, find_speech
-from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes
+from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes, window
 from proselint_fic.document.style import Style, detect_style
 from proselint_fic.document.words import Vocabulary, Words, find_words
 
@@ -131,6 +131,13 @@ class Document:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         return find_paragraphs(self.text)
+
+    @cached_property
+    def paragraph_windows(self) -> tuple[Span, ...]:
+        """Each paragraph with the rest of its lines and a character either side: what a
+        paragraph needs to be checked on its own (see ``structure.window``)."""
+        text = self.text
+        return tuple(window(text, p) for p in self.paragraphs)
 
     @cached_property
     def scenes(self) -> tuple[Scene, ...]:

@@ -18,7 +18,6 @@ from proselint_fic.checks.spelling import tokens
 from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
 from proselint_fic.document import Document, KnownFacts, Span, Typography
 from proselint_fic.document.markup import ProseView
-from proselint_fic.document.structure import window
 
 _Window = tuple[str, Span, tuple[Span, ...]]  # text, the paragraph in it, emphasis in it
 
@@ -40,7 +39,7 @@ class KeptSpelling:
             return
         text = document.text
         emphasis = document.prose.emphasis
-        spans = [window(text, p) for p in document.paragraphs]
+        spans = document.paragraph_windows
         texts = [text[s.start : s.end] for s in spans]
         self._update_total(texts)
         windows = [
