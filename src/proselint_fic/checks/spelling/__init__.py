@@ -45,7 +45,9 @@ UNKNOWN_WORD = RuleMeta(
         "such as hmm or argh, stretched words and dropped g's in dialogue, contractions, "
         "possessives, hyphenated compounds of real words, numbers, web addresses and "
         "ALL-CAPS acronyms (an ALL-CAPS word is reported only when it is one cheap slip "
-        "from a common word and long, or in a heading in capitals: CHAPTRE). A doubled first "
+        "from a common word and long, or in a heading in capitals: CHAPTRE). A writer who spells "
+        "several words the other dialect's way (armor beside recognise and honouring) "
+        "keeps that habit: its common words pass. A doubled first "
         "letter in two cases (Tthe, Wwhile, iIt) is a shift-key slip and is reported even "
         "where a capitalised word would pass as a name. " + _ADD_WORD
     ),
@@ -62,6 +64,7 @@ UNKNOWN_WORD = RuleMeta(
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",
+        "His armor was dented. She did not recognise him until she realised who he honoured.",
         "Mira laughed. \"Y'know, I'm gonna need 'em back, Dav.\"",
         "Marek shrugged. Marek always shrugged when the talk turned to money.",
         '"Hmm," said Corwin. "Nooo, I was just goin\' home. Argh."',

@@ -197,6 +197,7 @@ class _Analyser:
         self._accepted: dict[str, bool] = {} if accepted is None else accepted
         self.other_dialect = False
         self.own_dialect_words = 0
+        self.other_dialect_spellings = 0  # distinct words spelled the other dialect's way
 
     # -- words on their own ----------------------------------------------------------------
 
@@ -335,14 +336,16 @@ class _Analyser:
         project set to en-US): then those spellings are the writer's, not slips."""
         own = _OWN_CODE[self.dialect]
         other = "g" if own == "u" else "u"
-        mine = theirs = 0
+        mine = theirs = distinct = 0
         for lower, count in lower_counts.items():
             code = _code(lower)
             if code == own:
                 mine += count
             elif code == other:
                 theirs += count
+                distinct += 1
         self.own_dialect_words = mine
+        self.other_dialect_spellings = distinct
         return theirs >= OTHER_DIALECT_EVIDENCE and theirs > OTHER_DIALECT_RATIO * mine
 
     def _listed_misspelling(self, form: str) -> bool:
@@ -522,6 +525,8 @@ class _Analyser:
                 return
         if _code(core) and (lower_counts[core] >= 2 or self.other_dialect):
             return  # the other dialect's spelling, used throughout: the writer's choice
+        if _code(core) and self._mixed_dialect_habit(core):
+            return
         if _code(core) and self.own_dialect_words == 0 and self._has_twin(core):
             # Nothing in the text is spelled this dialect's way, so nothing shows that
             # "colour" is a slip; a rare word of the other list (matres) still is one.
@@ -643,6 +648,16 @@ class _Analyser:
             if swapped != lower and self.rank(swapped) >= VERY_COMMON_RANK:
                 return True
         return False
+
+    def _mixed_dialect_habit(self, lower: str) -> bool:
+        """A common word of the other dialect in a text that spells several words that
+        way (armor beside recognise and honouring): many writers mix the two, and such a
+        word is their habit, not a slip. A rare word of the other list (matres) still is."""
+        other: Dialect = "en-GB" if self.dialect == "en-US" else "en-US"
+        return (
+            self.other_dialect_spellings >= OTHER_DIALECT_EVIDENCE
+            and _rank(lower, other) >= BASE_RANK
+        )
 
     def _has_twin(self, lower: str) -> bool:
         """The other dialect's form of a word this dialect spells its own way (colour)."""
