@@ -26,7 +26,7 @@ from proselint_fic.document.edits import Edit, changed_range
 from proselint_fic.document.markup import ProseView
 from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import QuoteCounts, count_quotes
-from proselint_fic.document.structure import edit_paragraphs
+from proselint_fic.document.structure import clip, edit_paragraphs
 from proselint_fic.document.structure import window as window_of
 from proselint_fic.document.style import StyleCounts, count_style
 from proselint_fic.engine import RuleOutcome, RunPlan, assemble, check_rule, run_rules
@@ -235,14 +235,9 @@ class IncrementalLint:
     ) -> _Found | None:
         text, source, emphasis = window.key
         lead = span.start - window.start
-        prose = ProseView(text=text, emphasis=emphasis)
-        known = KnownFacts(
-            prose=prose,
-            paragraphs=(Span(lead, lead + span.end - span.start),),
-            typography=typography,
-        )
-        piece = Document(
-            text if source is None else source, markup="plain", options=self.options, known=known
+        paragraph = Span(lead, lead + span.end - span.start)
+        piece = Document.alone(
+            text, (paragraph,), typography, self.options, emphasis=emphasis, source=source
         )
         found: list[tuple[int, Match]] = []
         for index in self._local:
@@ -288,22 +283,13 @@ def _analysis_factories(plan: RunPlan) -> list[Callable[[], DocumentAnalysis]]:
 
 
 def _window(source: str, text: str, span: Span, prose: ProseView) -> _Window:
-    start, end = window_of(text, span)
-    piece = text[start:end]
-    original = source[start:end]
+    around = window_of(text, span)
+    piece = text[around.start : around.end]
+    original = source[around.start : around.end]
     return _Window(
-        start,
-        end,
-        (piece, None if original == piece else original, clipped(prose.emphasis, start, end)),
-    )
-
-
-def clipped(spans: Sequence[Span], start: int, end: int) -> tuple[Span, ...]:
-    """The parts of ``spans`` inside ``[start, end)``, as offsets from ``start``."""
-    return tuple(
-        Span(max(s.start, start) - start, min(s.end, end) - start)
-        for s in spans
-        if s.start < end and s.end > start
+        around.start,
+        around.end,
+        (piece, None if original == piece else original, clip(prose.emphasis, around)),
     )
 
 

@@ -13,8 +13,7 @@ from bisect import bisect_right
 from proselint_fic.checks.agreement import Slip, find_slips, remember
 from proselint_fic.checks.tense import model
 from proselint_fic.checks.tense.incremental import SceneTense
-from proselint_fic.document import Document, KnownFacts, Span, Typography
-from proselint_fic.document.markup import ProseView
+from proselint_fic.document import Document, Span, Typography
 
 _Key = tuple[str, Span, Typography, str | None]
 
@@ -57,8 +56,7 @@ class ParagraphAgreement:
 
 def _check(key: _Key, document: Document) -> tuple[Slip, ...]:
     piece, paragraph, typography, tense = key
-    known = KnownFacts(prose=ProseView(text=piece), paragraphs=(paragraph,), typography=typography)
-    alone = Document(piece, markup="plain", options=document.options, known=known)
+    alone = Document.alone(piece, (paragraph,), typography, document.options)
     return tuple(find_slips(alone, lambda _offset: tense))
 
 

@@ -111,6 +111,27 @@ class Document:
             seeded = {"prose": known.prose, "paragraphs": known.paragraphs, "lines": known.lines}
             vars(self).update({k: v for k, v in seeded.items() if v is not None})
 
+    @classmethod
+    def alone(
+        cls,
+        text: str,
+        paragraphs: tuple[Span, ...],
+        typography: Typography,
+        options: DocumentOptions,
+        *,
+        emphasis: tuple[Span, ...] = (),
+        source: str | None = None,
+    ) -> Document:
+        """A stretch of a plain-text document (its prose ``text``, the paragraphs in it and
+        their emphasis) checked on its own, reading the whole document's typography, so
+        that a rule sees there what it sees in the document (proselint_fic.incremental)."""
+        known = KnownFacts(
+            prose=ProseView(text=text, emphasis=emphasis),
+            paragraphs=paragraphs,
+            typography=typography,
+        )
+        return cls(source or text, markup="plain", options=options, known=known)
+
     @cached_property
     def prose(self) -> ProseView:
         return extract_prose(self.source, self.markup)

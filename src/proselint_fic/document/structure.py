@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from proselint_fic.document.edits import Edit
@@ -119,6 +120,16 @@ def window(text: str, span: Span) -> Span:
     while end < len(text) and text[end] in " \t":
         end += 1
     return Span(max(0, start - 1), min(len(text), end + 1))
+
+
+def clip(spans: Iterable[Span], around: Span) -> tuple[Span, ...]:
+    """The parts of ``spans`` inside ``around``, as offsets from its start."""
+    start, end = around
+    return tuple(
+        Span(max(s.start, start) - start, min(s.end, end) - start)
+        for s in spans
+        if s.start < end and s.end > start
+    )
 
 
 def is_scene_break(text: str, paragraph: Span) -> bool:

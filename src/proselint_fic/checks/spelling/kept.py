@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from proselint_fic.checks.spelling import tokens
 from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
-from proselint_fic.document import Document, KnownFacts, Span, Typography
-from proselint_fic.document.markup import ProseView
+from proselint_fic.document import Document, Span, Typography
+from proselint_fic.document.structure import clip
 
 _Window = tuple[str, Span, tuple[Span, ...]]  # text, the paragraph in it, emphasis in it
 
@@ -43,7 +43,7 @@ class KeptSpelling:
         texts = [text[s.start : s.end] for s in spans]
         self._update_total(texts)
         windows = [
-            (piece, Span(p.start - s.start, p.end - s.start), _clipped(emphasis, s))
+            (piece, Span(p.start - s.start, p.end - s.start), clip(emphasis, s))
             for piece, p, s in zip(texts, document.paragraphs, spans, strict=True)
         ]
 
@@ -99,22 +99,8 @@ def _occurrences(
     piece_window: _Window, typography: Typography, words: frozenset[str], document: Document
 ) -> tuple[Occurrence, ...]:
     piece, paragraph, emphasis = piece_window
-    known = KnownFacts(
-        prose=ProseView(text=piece, emphasis=emphasis),
-        paragraphs=(paragraph,),
-        typography=typography,
-    )
-    alone = Document(piece, markup="plain", options=document.options, known=known)
+    alone = Document.alone(piece, (paragraph,), typography, document.options, emphasis=emphasis)
     return tuple(_Analyser(alone)._occurrences(set(words)))
-
-
-def _clipped(spans: tuple[Span, ...], around: Span) -> tuple[Span, ...]:
-    start, end = around
-    return tuple(
-        Span(max(s.start, start) - start, min(s.end, end) - start)
-        for s in spans
-        if s.start < end and s.end > start
-    )
 
 
 def _moved(occurrence: Occurrence, offset: int) -> Occurrence:

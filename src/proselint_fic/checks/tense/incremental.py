@@ -32,9 +32,8 @@ from proselint_fic.checks.tense.model import (
 )
 from proselint_fic.checks.tense.narration import lowered, narration_view
 from proselint_fic.checks.tense.tagged import SentenceTags
-from proselint_fic.document import Document, KnownFacts, Scene, Span, Typography
-from proselint_fic.document.markup import ProseView
-from proselint_fic.document.structure import window
+from proselint_fic.document import Document, Scene, Span, Typography
+from proselint_fic.document.structure import clip, window
 
 _Key = tuple[str, tuple[Span, ...], tuple[Span, ...]]  # window text, paragraphs, emphasis
 # the window, the typography, and whether emphasis is sought in the text (see narration_view)
@@ -117,21 +116,12 @@ class SceneTense:
         text = document.text
         start, end = window(text, span)
         relative = tuple(Span(p.start - start, p.end - start) for p in paragraphs)
-        emphasis = tuple(
-            Span(max(e.start, start) - start, min(e.end, end) - start)
-            for e in document.prose.emphasis
-            if e.start < end and e.end > start
-        )
+        emphasis = clip(document.prose.emphasis, Span(start, end))
         key = ((text[start:end], relative, emphasis), typography, not document.prose.emphasis)
         part = self._parts.get(key)
         if part is None:
             piece = text[start:end]
-            known = KnownFacts(
-                prose=ProseView(text=piece, emphasis=emphasis),
-                paragraphs=relative,
-                typography=typography,
-            )
-            alone = Document(piece, markup="plain", options=document.options, known=known)
+            alone = Document.alone(piece, relative, typography, document.options, emphasis=emphasis)
             view = narration_view(alone, plain_emphasis=not document.prose.emphasis)
             scene = Scene(Span(relative[0].start, relative[-1].end), relative) if is_scene else None
             part = _Part(view, lowered(view), scene, name_evidence(view))
