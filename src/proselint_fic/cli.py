@@ -21,13 +21,13 @@ from proselint_fic.baseline import BaselineError
 from proselint_fic.config import ConfigError
 from proselint_fic.diagnostic import Diagnostic
 from proselint_fic.linter import FileResult, Linter
-from proselint_fic.parallel import LinterSpec, ReadOptions, default_jobs, iter_paths_parallel
+from proselint_fic.parallel import LinterSpec, ReadOptions, default_jobs, lint_planned
+from proselint_fic.progress import FileProgress, wants_bar
 from proselint_fic.source import MAX_FILE_BYTES, InputError, decode_bytes
 
 EXIT_CLEAN = 0
 EXIT_FOUND = 1
 EXIT_ERROR = 2
-_PROGRESS_MIN_FILES = 10
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -305,14 +305,14 @@ def _lint_all(
     named = [p for p in paths if p != "-"]
     if "-" in paths:
         results.append(_lint_stdin(linter, options))
-    # Machine formats are read by programs, which do not want a counter in their stderr.
-    show = sys.stderr.isatty() and options.format == "text" and not options.quiet
-    progress = _Progress(enabled=show)
+    planned = list(linter.plan_paths(named))
+    files = sum(1 for item in planned if isinstance(item, Path))
+    show = wants_bar(sys.stderr, output_format=options.format, quiet=options.quiet, files=files)
     jobs = options.jobs or default_jobs()
-    for result in iter_paths_parallel(linter, spec, named, jobs=jobs, options=read):
-        results.append(result)
-        progress.step(result.path)
-    progress.finish()
+    with FileProgress(len(planned), sys.stderr, enabled=show) as progress:
+        for result in lint_planned(linter, spec, planned, jobs=jobs, options=read):
+            results.append(result)
+            progress.step(result.path)
     return results
 
 
@@ -442,28 +442,6 @@ def _run_add_word(options: argparse.Namespace) -> int:
     else:
         print(f"{target} already holds every word given.")
     return EXIT_CLEAN
-
-
-class _Progress:
-    """A one-line progress counter on standard error, only on a terminal."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self._enabled = enabled
-        self._count = 0
-        self._shown = False
-
-    def step(self, path: str) -> None:
-        self._count += 1
-        if self._enabled and self._count >= _PROGRESS_MIN_FILES:
-            self._shown = True
-            name = path if len(path) < 50 else "…" + path[-49:]
-            sys.stderr.write(f"\r\033[K{self._count} files linted: {name}")
-            sys.stderr.flush()
-
-    def finish(self) -> None:
-        if self._shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
 
 
 def _error(message: str) -> None:

@@ -10,7 +10,7 @@ file happens in the worker, from that file's own folder, exactly as a serial run
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,8 +85,22 @@ def iter_paths_parallel(
     ``linter`` must be built from ``spec``; it decides folder search and exclusions here
     and lints serially when there is only one file or one job.
     """
+    return lint_planned(linter, spec, list(linter.plan_paths(paths)), jobs=jobs, options=options)
+
+
+def lint_planned(
+    linter: Linter,
+    spec: LinterSpec,
+    planned: Sequence[Path | FileResult],
+    *,
+    jobs: int,
+    options: ReadOptions | None = None,
+) -> Iterator[FileResult]:
+    """Lint what ``linter.plan_paths`` planned, in its order, on up to ``jobs`` processes.
+
+    Planning first lets a caller know how many files there are (for a progress bar).
+    """
     read = options or ReadOptions()
-    planned = list(linter.plan_paths(paths))
     files = [item for item in planned if isinstance(item, Path)]
     workers = min(jobs, len(files))
     if workers <= 1:
