@@ -43,7 +43,9 @@ UNKNOWN_WORD = RuleMeta(
         "replacement is. The story's own vocabulary passes: names (capitalised away from a "
         "sentence start, or recurring), recurring coinages, slang and eye dialect, sounds "
         "such as hmm or argh, stretched words and dropped g's in dialogue, contractions, "
-        "possessives, hyphenated compounds of real words, numbers, web addresses and "
+        "possessives, words run together as spoken with an apostrophe (one'a, more'n, "
+        "hadn'a, y'ain't; a misplaced apostrophe as in did'nt is still reported), "
+        "hyphenated compounds of real words, numbers, web addresses and "
         "ALL-CAPS acronyms (an ALL-CAPS word is reported only when it is one cheap slip "
         "from a common word and long, or in a heading in capitals: CHAPTRE). A writer who spells "
         "several words the other dialect's way (armor beside recognise and honouring) "
@@ -61,6 +63,7 @@ UNKNOWN_WORD = RuleMeta(
         "CHAPTRE ONE",
         "Wwhile Tilly slept, the rain came.",
         "He checked twice, and iIt was still there.",
+        "He did'nt answer, and she could'nt ask again.",
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",
@@ -72,6 +75,8 @@ UNKNOWN_WORD = RuleMeta(
         "It's a well-known, sixty-three-year-old recipe from the 1890s; see www.example.com.",
         "The bookwyrm curled on the shelf. Every bookwyrm in the library hissed.",
         'They shouted "NO WAY" at the 3rd-floor window and the T-shirt vendor.',
+        "\"Y'ain't one'a us. I seen more trouble'n you, an' I'd'a told you so.\"",
+        "Welp. He snarked at the dog, yoinked the leash, and hummed sotto voce.",
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),
@@ -122,15 +127,19 @@ INCONSISTENT_NAME = RuleMeta(
     docs=(
         "Names and coinages are learned from the manuscript, so a rare spelling one slip "
         "away from a recurring one (one Gryphen beside many Gryphon) is probably a typo "
-        "of the name. Plurals and possessives (Gryphons, Gryphon's) are not reported. " + _ADD_WORD
+        "of the name. Plurals, possessives, diminutives and other endings of two letters "
+        "or more (Gryphons, Gryphon's, Gryphony, Gryphonish) are not reported; one stray "
+        "letter at the end (Tristand beside Tristan) is. " + _ADD_WORD
     ),
     flags=(
         "Gryphon landed. The crowd cheered for Gryphon, and Gryphon bowed. Gryphen slept.",
         "Ysolde ran. Ysolde hid. Ysolde waited while Ysodle's brother searched.",
+        "So Tristan came, then Tristan sat, and Tristan ate before Tristand left.",
     ),
     passes=(
         "Gryphon landed. Gryphon roared. Gryphon folded his wings beside the Gryphons.",
         "Mira met Mina. Mira laughed, Mira left, and Mina stayed with Mina's aunt.",
+        "Old Smallweed woke. Smallweed coughed, Smallweed swore: 'Smallweedy, my dear!'",
     ),
     fixes=(
         FixExample(
@@ -167,6 +176,7 @@ RARE_WORD = RuleMeta(
         "It did not matter a jot to him.",
         "Wat Tyler led the revolt, they said.",
         "The nay-sayers lost: nay after nay was drowned out, and the nays fell silent.",
+        "Oof. The punch folded him in half.",
     ),
     fixes=(FixExample("Wat are you doing?", "What are you doing?"),),
 )

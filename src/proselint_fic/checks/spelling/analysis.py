@@ -225,7 +225,7 @@ class _Analyser:
                 base = lower[: -len(ending)]
                 if self.accepted(base):
                     return True
-        return False
+        return fiction.is_eye_dialect_join(lower, self.known, self.accepted)
 
     def rank(self, lower: str) -> int:
         """Frequency class of a lowercase dictionary word; -1 for others and proper nouns."""
@@ -297,6 +297,8 @@ class _Analyser:
                 continue  # an acronym or shouting: WAT, ERE
             if lower in self.project or rare_words.family_count(lower, lower_counts) > 1:
                 continue
+            if fiction.is_sound(lower):
+                continue  # oof, ooh: a noise, whatever dictionary word it is one slip from
             fixes = tuple(f for f in table[lower] if self.known(f))
             if not fixes:
                 continue
@@ -824,7 +826,7 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
     found = []
     for form in pool:
         other = form.lower()
-        if other == lower or other.startswith(lower) or lower.startswith(other):
+        if other == lower or _inflected(other, lower) or _inflected(lower, other):
             continue  # Gryphons beside Gryphon is a plural, not a slip
         if not core[:1].isupper() and other[:-1] == lower[:-1]:
             continue  # an ending, not a slip: favourably beside favourable
@@ -834,6 +836,15 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
         ):
             found.append(form)
     return found
+
+
+def _inflected(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with an ending (Gryphons, Gryphon's, Smallweedy,
+    inkwhiched) rather than one stray letter (Tristand beside Tristan)."""
+    if not longer.startswith(shorter):
+        return False
+    tail = longer[len(shorter) :]
+    return len(tail) > 1 or tail in ("s", "y")
 
 
 @lru_cache(maxsize=65536)

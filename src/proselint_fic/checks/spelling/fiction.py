@@ -91,3 +91,30 @@ def is_elision(lower: str, known: Known) -> bool:
     if lower.endswith("'") and len(lower) > 2:
         return is_dropped_g(lower, known) or lower[:-1] in ("an", "o", "th", "fo", "ol", "jus")
     return False
+
+
+# What speech wears down to a letter or two and joins to the word before it with an
+# apostrophe: one'a (of), had'a (have), more'n (than), them'uns, 'em.
+_WORN_DOWN = frozenset({"a", "n", "em", "im", "er", "uns", "ya"})
+
+
+def is_eye_dialect_join(lower: str, known: Known, accepted: Known) -> bool:
+    """Words run together as they are spoken, each part still readable: ``one'a``,
+    ``times'n``, ``hadn'a``, ``y'ain't``.
+
+    The head must be a word (or the stem of a contraction, ``hadn``; or the ``y`` of
+    ``y'know``) and the rest a worn-down word, or after ``y`` any accepted word
+    (``accepted``, which may call back here with a shorter word; ``known`` is the bare
+    dictionary, for the contraction stem). A
+    misplaced apostrophe in a plain contraction (``did'nt``) leaves a part that is
+    neither, and stays a typo.
+    """
+    head, mark, rest = lower.partition("'")
+    if not mark or not head or not rest:
+        return False
+    if head == "y":
+        return accepted(rest)
+    stem = head.endswith("n") and len(head) > 2 and known(head + "'t")
+    if not (stem or accepted(head)):
+        return False
+    return rest in _WORN_DOWN
