@@ -43,7 +43,7 @@ UNKNOWN_WORD = RuleMeta(
         "replacement is. The story's own vocabulary passes: names (capitalised away from a "
         "sentence start, or recurring), recurring coinages, slang and eye dialect, sounds "
         "such as hmm or argh, stretched words and dropped g's in dialogue, contractions, "
-        "possessives, words run together as spoken with an apostrophe (one'a, more'n, "
+        "possessives, oaths put inside a word (abso-bloody-lutely), words run together as spoken with an apostrophe (one'a, more'n, "
         "hadn'a, y'ain't; a misplaced apostrophe as in did'nt is still reported), "
         "hyphenated compounds of real words, numbers, web addresses and "
         "ALL-CAPS acronyms (an ALL-CAPS word is reported only when it is one cheap slip "
@@ -77,6 +77,7 @@ UNKNOWN_WORD = RuleMeta(
         'They shouted "NO WAY" at the 3rd-floor window and the T-shirt vendor.',
         "\"Y'ain't one'a us. I seen more trouble'n you, an' I'd'a told you so.\"",
         "Welp. He snarked at the dog, yoinked the leash, and hummed sotto voce.",
+        '"Abso-bloody-lutely," she said of the sci-fi film.',
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),

@@ -81,6 +81,29 @@ RARE = "typo.rare-word"
 # Words either side of a rare word that are read to recognise a fixed phrase (to and fro).
 _PHRASE_REACH = 3
 
+# Oaths that speech puts inside a word (tmesis): abso-fucking-lutely, fan-bloody-tastic.
+_INFIXED_OATHS = frozenset(
+    {
+        "fucking",
+        "fuckin",
+        "freaking",
+        "freakin",
+        "frigging",
+        "friggin",
+        "frickin",
+        "bloody",
+        "flipping",
+        "effing",
+        "damn",
+        "goddamn",
+        "motherfucking",
+        "fecking",
+        "bleeding",
+        "sodding",
+        "blooming",
+    }
+)
+
 # Prefixes written with a hyphen: re-enter, co-pilot, ex-wife.
 _HYPHEN_PREFIXES = frozenset(morphology.PREFIXES) | {
     "ex",
@@ -465,7 +488,12 @@ class _Analyser:
             or lower in fiction.fiction_words()
             or self.known(lower)
             or self.known(lower.replace("-", ""))
+            or self._split_by_expletive(lower.split("-"))
         )
+
+    def _split_by_expletive(self, parts: list[str]) -> bool:
+        """A word with an oath put in its middle: abso-bloody-lutely, fan-freaking-tastic."""
+        return len(parts) == 3 and parts[1] in _INFIXED_OATHS and self.known(parts[0] + parts[2])
 
     def _used_as_name(self, form: str) -> bool:
         """Whether a capitalised dictionary word (Gryphon, Hope) names someone here: it is
