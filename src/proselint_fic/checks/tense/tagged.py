@@ -29,6 +29,10 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "EX"})
 _SKIPPED_BEFORE_VERB = frozenset({"RB", "RBR", "RBS"})
 _NOUN_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH"})
 _NOUN_PHRASE_OPENERS = frozenset({"DT", "PDT", "PRP$"})
+_ARTICLES = frozenset({"a", "an", "the"})
+# "her" is a possessive here: an object pronoun is never a subject either.
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 _PRONOUN_PERSONS: dict[str, wc.Person] = {"i": "1s", "we": "pl", "they": "pl", "you": "pl"}
 
 
@@ -61,12 +65,36 @@ class SentenceTags:
         if tag in _PLURAL_TAGS:
             # Trained on web text, the tagger reads most -s words after a noun as plurals
             # ("a dog barks"), which fiction tells in the present all the time. A plural is
-            # believed only when another verb follows for it: "the guards watch the gate".
-            following = event.index - first + 1
-            while following < len(tags) and tags[following] in _SKIPPED_BEFORE_VERB:
-                following += 1
-            return following >= len(tags) or tags[following] not in FINITE_TAGS
+            # believed when another verb follows for it ("the guards watch the gate"), or
+            # when what stands before it can only open a noun phrase ("her very eyes",
+            # "dry eyes"): no finite verb follows an article, a possessive or an adjective.
+            at = event.index - first
+            return not (_verb_follows(tags, at) or _noun_phrase_before(p, first, tags, at))
         return False
+
+
+def _verb_follows(tags: list[str], at: int) -> bool:
+    following = at + 1
+    while following < len(tags) and tags[following] in _SKIPPED_BEFORE_VERB:
+        following += 1
+    return following < len(tags) and tags[following] in FINITE_TAGS
+
+
+def _noun_phrase_before(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """Whether the word before token ``at`` (adverbs skipped: "her very eyes") is an
+    article, a possessive or an adjective, which a finite verb never directly follows."""
+    before = at - 1
+    while before >= 0 and tags[before] in _SKIPPED_BEFORE_VERB:
+        before -= 1
+    if before < 0:
+        return False
+    word = p.lower[first + before]
+    return (
+        word in _ARTICLES
+        or word in _POSSESSIVES
+        or tags[before] in _ADJECTIVE_TAGS
+        or tags[before] == "POS"
+    )
 
 
 def _as_word(token: str) -> str:
