@@ -133,7 +133,9 @@ SLIP = RuleMeta(
         "She opens the door. She steps inside. The room smells of smoke. She coughs.",
         # plurals after a possessive or an adjective are nouns, whatever the tagger says
         "The squid leapt at the ink trail and changed before her very eyes, and the "
-        "crowd gasped. There were only a handful of dry eyes in the hall when it ended.",
+        "crowd gasped. There were only a handful of dry eyes in the hall when it ended. "
+        "His legs were big, especially his massive cable-like hamstrings, which forced "
+        "him into a prowl.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
         "Wren laughs, a small cracked sound. She sets the cup down with her hands "
         "folded around it. A paper bird folded from a receipt sits on the sill.",

@@ -33,6 +33,8 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # "her" is a possessive here: an object pronoun is never a subject either.
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+# Compound modifiers the tagger often calls nouns: cable-like, blood-soaked, long-fingered.
+_COMPOUND_ADJECTIVE_ENDINGS = ("like", "ed", "ing", "ful", "less", "looking")
 _PRONOUN_PERSONS: dict[str, wc.Person] = {"i": "1s", "we": "pl", "they": "pl", "you": "pl"}
 
 
@@ -94,6 +96,7 @@ def _noun_phrase_before(p: Paragraph, first: int, tags: list[str], at: int) -> b
         or word in _POSSESSIVES
         or tags[before] in _ADJECTIVE_TAGS
         or tags[before] == "POS"
+        or ("-" in word and word.endswith(_COMPOUND_ADJECTIVE_ENDINGS))
     )
 
 
