@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the part-of-speech tagger that ships in ``src/proselint_fic/data/tagger.json.gz``.
+"""Train the part-of-speech tagger that ships in ``src/proselint_fic/data/tagger.model``.
 
 Data: Universal Dependencies English EWT (https://github.com/UniversalDependencies/
 UD_English-EWT), whose annotations are CC BY-SA 4.0. The released ``en_ewt-ud-*.conllu``
@@ -11,17 +11,17 @@ The data is not committed; run, for example:
         --test ud/test.conllu
 
 It trains on train (and dev, with ``--with-dev``), reports token accuracy on test and on the
-verb classes the tense rules rely on, and writes the model. The model's format is plain
-JSON (gzip-compressed): ``classes``, ``tagdict`` (frequent words almost always given one
-tag) and ``weights`` (feature -> flat list of class index and weight pairs), read by
-``proselint_fic.document.tags``. The design is the averaged perceptron (Collins 2002) with
+verb classes the tense rules rely on, and writes the model: ``classes``, ``tagdict``
+(frequent words almost always given one tag), ``weights`` (feature -> flat list of class
+index and weight pairs) and ``lexicon``, in the plain-text line format of
+``proselint_fic.document.tag_model``, read by ``proselint_fic.document.tags``.
+The design is the averaged perceptron (Collins 2002) with
 the feature set popularised by Matthew Honnibal's "A good POS tagger in about 200 lines".
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
@@ -32,9 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from proselint_fic.document import tag_model  # noqa: E402
 from proselint_fic.document.tags import START, Context, Tagger, features, normalise  # noqa: E402
 
-DEFAULT_OUTPUT = REPO / "src" / "proselint_fic" / "data" / "tagger.json.gz"
+DEFAULT_OUTPUT = REPO / "src" / "proselint_fic" / "data" / "tagger.model"
 Sentence = list[tuple[str, str]]
 # A word goes in the tag dictionary when seen this often with one tag this much of the time.
 TAGDICT_COUNT = 20
@@ -296,14 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         if path is not None and not (name == "dev" and args.with_dev):
             report = evaluate(tagger, read_conllu(path))
             print(f"{name}: " + json.dumps(report, indent=1), file=sys.stderr)
-    data = {
-        "classes": tagger.classes,
-        "tagdict": tagger.tagdict,
-        "weights": tagger.weights,
-        "lexicon": tagger.lexicon,
-    }
-    with gzip.open(args.output, "wt", encoding="utf-8", compresslevel=9) as handle:
-        json.dump(data, handle, separators=(",", ":"), sort_keys=True)
+    model = tag_model.TagModel(
+        tuple(tagger.classes), tagger.tagdict, tagger.weights, tagger.lexicon
+    )
+    tag_model.write(args.output, model)
     print(f"{len(tagger.weights)} features -> {args.output}", file=sys.stderr)
     return 0
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from proselint_fic.document import tag_model
 from proselint_fic.document.tags import MODEL_FILE, split_word, tag_words
 from proselint_fic.resources import data_dir
 
@@ -39,12 +40,24 @@ def test_contractions_are_cut_as_the_training_data_cuts_them() -> None:
     assert tag_words(["They", "didn't", "wait", "."]) == ["PRP", "VBD", "VB", "."]
 
 
-def test_the_model_is_plain_json_and_loads_without_unpickling() -> None:
-    raw = gzip.decompress((data_dir() / MODEL_FILE).read_bytes())
+def test_the_model_is_plain_text_and_loads_without_unpickling() -> None:
+    raw = (data_dir() / MODEL_FILE).read_bytes()
     assert not raw.startswith(b"\x80")  # not a pickle stream
-    model = json.loads(raw)
-    assert {"classes", "tagdict", "weights", "lexicon"} <= model.keys()
-    assert {"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "NN", "NNS", "JJ"} <= set(model["classes"])
+    model = tag_model.loads(raw.decode("utf-8"))
+    assert {"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "NN", "NNS", "JJ"} <= set(model.classes)
+    assert len(model.weights) > 10_000 and len(model.lexicon) > 1_000
+    assert tag_model.loads(tag_model.dumps(model)) == model
+
+
+def test_a_damaged_model_file_is_refused_with_a_reason() -> None:
+    text = (data_dir() / MODEL_FILE).read_text(encoding="utf-8")
+    with pytest.raises(tag_model.ModelFileError, match="length"):
+        tag_model.loads(text[: len(text) // 2])
+    with pytest.raises(tag_model.ModelFileError, match="header"):
+        tag_model.loads("not json\n" + text.partition("\n")[2])
+    broken = tag_model.TagModel(("NN",), {}, {"two\nlines": "0 1.0"}, {})
+    with pytest.raises(tag_model.ModelFileError, match="line break"):
+        tag_model.dumps(broken)
 
 
 def test_a_document_that_asks_for_no_tags_never_loads_the_model(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
 """Part-of-speech tags: an averaged-perceptron tagger whose model ships in the package.
 
-The model (``data/tagger.json.gz``, built by ``scripts/train_tagger.py`` from Universal
-Dependencies English EWT, CC BY-SA 4.0; see ``data/UD-EWT-NOTICE.txt``) predicts Penn
+The model (``data/tagger.model``, format in :mod:`proselint_fic.document.tag_model`;
+built by ``scripts/train_tagger.py`` from Universal Dependencies English EWT, CC BY-SA
+4.0; see ``data/UD-EWT-NOTICE.txt``) predicts Penn
 Treebank tags, which keep apart what the tense rules need: past (VBD), present (VBZ, VBP),
 base form (VB), participles (VBN, VBG), and the nouns and adjectives that share a verb's
-spelling (NN, NNS, JJ). It is plain JSON, so loading it runs no code, and it is read only
+spelling (NN, NNS, JJ). It is plain text, so loading it runs no code, and it is read only
 when a rule first asks for tags.
 
 Tagging is greedy, left to right: a word's tag depends on the words around it and on the
@@ -17,15 +18,14 @@ words cut the linter's way and gives one tag per word.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from proselint_fic.document import tag_model
 from proselint_fic.resources import data_dir
 
-MODEL_FILE = "tagger.json.gz"
+MODEL_FILE = "tagger.model"
 START = ("-START-", "-START2-")
 _CONTRACTION_TAILS = ("n't", "'s", "'m", "'re", "'ll", "'d", "'ve")
 _IRREGULAR_NEGATIVES = {"can't": ("ca", "n't"), "won't": ("wo", "n't"), "shan't": ("sha", "n't")}
@@ -128,7 +128,7 @@ class Tagger:
     """The trained model: tag names, a dictionary of unambiguous words, sparse weights.
 
     A feature's weights are stored as text ("3 1.5 7 -0.4": class index, weight, ...) and
-    read on first use, so loading the model costs one JSON parse of short strings."""
+    read on first use, so loading the model costs one split of short strings."""
 
     def __init__(
         self,
@@ -193,9 +193,8 @@ class Tagger:
 @cache
 def tagger() -> Tagger:
     """The shipped model, loaded on first use."""
-    with gzip.open(data_dir() / MODEL_FILE, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    return Tagger(tuple(data["classes"]), data["tagdict"], data["weights"], data["lexicon"])
+    model = tag_model.read(data_dir() / MODEL_FILE)
+    return Tagger(model.classes, model.tagdict, model.weights, model.lexicon)
 
 
 def split_word(word: str) -> tuple[str, ...]:
