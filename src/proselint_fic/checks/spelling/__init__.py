@@ -164,8 +164,10 @@ RARE_WORD = RuleMeta(
         "*wat* for *what*, *fro* for *for*, *nad* for *and*. Such a word is reported when "
         "the manuscript writes it (or an inflection of it) only once, the project does not "
         "list it, it is not capitalised in mid-sentence (a name), not in a text message, "
-        "and not part of a fixed phrase from rules/spelling/rare-word-phrases.txt (*to and "
-        "fro*, *not a jot*). The table of rare words is built from wordfreq frequencies; "
+        "not after a determiner that none of its fixes could follow (*no hue*: *no he* "
+        "is not English), and not part of a fixed phrase from "
+        "rules/spelling/rare-word-phrases.txt (*to and fro*, *not a jot*). The table of "
+        "rare words is built from wordfreq frequencies; "
         "docs/spelling.md gives the thresholds and how they were measured. " + _ADD_WORD
     ),
     flags=(
@@ -179,6 +181,7 @@ RARE_WORD = RuleMeta(
         "Wat Tyler led the revolt, they said.",
         "The nay-sayers lost: nay after nay was drowned out, and the nays fell silent.",
         "Oof. The punch folded him in half.",
+        "A chameleon spirit with no hue of its own.",
     ),
     fixes=(FixExample("Wat are you doing?", "What are you doing?"),),
 )

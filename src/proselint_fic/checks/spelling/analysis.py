@@ -326,7 +326,7 @@ class _Analyser:
             if not fixes:
                 continue
             for occurrence in self._occurrences({form}):
-                if self._rare_word_meant(occurrence, lower):
+                if self._rare_word_meant(occurrence, lower, fixes):
                     continue
                 replacements = tuple(match_case(occurrence.core, fix) for fix in fixes)
                 self._add(
@@ -338,9 +338,10 @@ class _Analyser:
                     f"`proselint-fic add-word {occurrence.core}`.",
                 )
 
-    def _rare_word_meant(self, occurrence: Occurrence, lower: str) -> bool:
+    def _rare_word_meant(self, occurrence: Occurrence, lower: str, fixes: tuple[str, ...]) -> bool:
         """Context that shows a rare word is the writer's: a name, a text message, code,
-        or a fixed phrase such as *to and fro*."""
+        a fixed phrase such as *to and fro*, or a determiner before it that none of its
+        ``fixes`` could follow (*the hue*, where *he* cannot stand)."""
         if occurrence.excused or occurrence.message or occurrence.in_name:
             return True
         if occurrence.form[:1].isupper() and not occurrence.opens_sentence:
@@ -354,6 +355,8 @@ class _Analyser:
         after = tuple(straighten(w).lower() for w in tokens.WORD.findall(text, end, end + window))[
             :_PHRASE_REACH
         ]
+        if before and before[-1] in _NOUN_OPENERS and _none_can_follow_a_determiner(fixes):
+            return True  # "no hue of its own": "no he" is no English, the rare word is meant
         return rare_words.in_phrase(lower, before, after)
 
     def _written_in_other_dialect(self, lower_counts: Counter[str]) -> bool:
@@ -864,6 +867,24 @@ def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
         ):
             found.append(form)
     return found
+
+
+# Words after which only a noun phrase can come: "the hue", "no hue", "its hue".
+_NOUN_OPENERS = frozenset(
+    {"a", "an", "the", "no", "every", "each", "its", "his", "her", "their", "my", "your", "our"}
+)
+# Tags of words that never follow a determiner: pronouns, prepositions, conjunctions,
+# wh-words, modals and the finite forms of be and have.
+_CLOSED_TAGS = frozenset({"PRP", "IN", "CC", "WRB", "WP", "MD", "TO", "VBZ", "VBP", "VBD", "DT"})
+
+
+def _none_can_follow_a_determiner(fixes: tuple[str, ...]) -> bool:
+    """Whether every fix is a function word that a determiner never precedes, by the
+    tagger's dictionary of words the treebank always tags one way (he, of, when, was)."""
+    from proselint_fic.document.tags import tagger
+
+    tagdict = tagger().tagdict
+    return bool(fixes) and all(tagdict.get(fix.lower()) in _CLOSED_TAGS for fix in fixes)
 
 
 def _inflected(longer: str, shorter: str) -> bool:

@@ -40,6 +40,9 @@ MAJORITY = 0.55
 # Below this share, and with the tense changing all the time, a scene is mixed.
 CLEAR_MAJORITY = 0.65
 MIN_MIXED_VOTES = 12
+# The share of a scene's votes its tense must hold for a verb in the other tense to be
+# reported as a slip.
+SLIP_MAJORITY = 0.7
 MIXED_SWITCH_SHARE = 1.0
 
 # A capitalised word, not a possessive. (A leading \b would be right but makes the scan
@@ -213,7 +216,37 @@ def judge_scene(
     if pinned is not None and _scene_tense(data, None) == other_tense(pinned):
         # The whole scene is told in the other tense: say so once, not verb by verb.
         return tense, [_mixed_finding(data, configured=pinned)]
-    return tense, list(_slips(data, tense))
+    findings = list(_slips(data, tense))
+    if pinned is None and _too_mixed_for_slips(data, tense):
+        findings = [_as_weak(f, "the scene moves between the tenses") for f in findings]
+    return tense, findings
+
+
+def _too_mixed_for_slips(data: _SceneData, tense: Tense) -> bool:
+    """A scene whose own verbs hold the other tense too often for any one to be a slip:
+    a diary that keeps recalling the day before, a narrator who moves between then and
+    now. A slip is a verb that stands out; in such a scene none does, and its verbs in
+    the other tense are weak signals (``tense.weak-slip``, off by default)."""
+    total = data.present + data.past
+    if total < MIN_SCENE_VOTES:
+        return False
+    other = data.past if tense == "present" else data.present
+    return other > (1 - SLIP_MAJORITY) * total
+
+
+def _as_weak(finding: Finding, reason: str) -> Finding:
+    if finding.kind != "slip":
+        return finding
+    return Finding(
+        finding.start,
+        finding.end,
+        finding.word,
+        "weak",
+        finding.scene_tense,
+        finding.replacement,
+        reason,
+        finding.counts,
+    )
 
 
 def is_known(document: Document) -> bool:
