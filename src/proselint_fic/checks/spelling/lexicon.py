@@ -57,7 +57,6 @@ class Lexicon:
     offsets: array[int]
 
     def __post_init__(self) -> None:
-        self._texts: dict[str, str] = {}
         self._keys: dict[tuple[str, int], list[str]] = {}
         # The most frequent words of both dialects, kept as a set: most of a text's words.
         self.hot = (
@@ -65,7 +64,6 @@ class Lexicon:
             if HOT_KEY in self.index
             else frozenset()
         )
-        self._texts.pop(HOT_KEY, None)
         # Bucket keys are the first two letters and the length: "ma8".
         self._by_first: dict[tuple[str, int], list[str]] = {}
         for key in self.index:
@@ -90,31 +88,40 @@ class Lexicon:
         index = {key: i for i, key in enumerate(keys)}
         return cls(blob, table + 4 * (len(keys) + 1), index, offsets)
 
+    def _bucket(self, key: str) -> tuple[int, int]:
+        """Where a bucket's lines lie in the blob (an empty stretch for a missing one)."""
+        i = self.index.get(key)
+        if i is None:
+            return 0, 0
+        return self.base + self.offsets[i], self.base + self.offsets[i + 1]
+
     def bucket_text(self, key: str) -> str:
-        text = self._texts.get(key)
-        if text is None:
-            i = self.index.get(key)
-            if i is None:
-                text = "\n"
-            else:
-                start = self.base + self.offsets[i]
-                text = self.blob[start : self.base + self.offsets[i + 1]].decode("utf-8")
-            self._texts[key] = text
-        return text
+        start, end = self._bucket(key)
+        return self.blob[start:end].decode("utf-8") if end > start else "\n"
+
+    def _line(self, lower: str) -> bytes | None:
+        """The rest of a word's line after its tab: dialect code, class letter, spelling.
+
+        Searched in the file's bytes where they lie: decoding and keeping every bucket a
+        novel touches cost 3 MB."""
+        start, end = self._bucket(f"{lower[:2]}{len(lower)}")
+        if end <= start:
+            return None
+        needle = b"\n" + lower.encode("utf-8") + b"\t"
+        at = self.blob.find(needle, start, end)
+        if at < 0:
+            return None
+        info = at + len(needle)
+        return self.blob[info : self.blob.index(b"\n", info, end)]
 
     def lookup(self, lower: str) -> Entry | None:
         """The entry for a lowercase spelling, whatever its dialect."""
         if not lower:
             return None
-        text = self.bucket_text(f"{lower[:2]}{len(lower)}")
-        at = text.find(f"\n{lower}\t")
-        if at < 0:
+        line = self._line(lower)
+        if line is None:
             return None
-        info = at + len(lower) + 2
-        end = text.index("\n", info)
-        return Entry(
-            lower, ord(text[info + 1]) - CLASS_BASE, text[info + 2 : end] or lower, text[info]
-        )
+        return Entry(lower, line[1] - CLASS_BASE, line[2:].decode("utf-8") or lower, chr(line[0]))
 
     def known(self, lower: str, dialect: Dialect) -> bool:
         code = self.code(lower)
@@ -126,9 +133,8 @@ class Lexicon:
             return "a"
         if not lower:
             return ""
-        text = self.bucket_text(f"{lower[:2]}{len(lower)}")
-        at = text.find(f"\n{lower}\t")
-        return text[at + len(lower) + 2] if at >= 0 else ""
+        line = self._line(lower)
+        return chr(line[0]) if line else ""
 
     def keys(self, first: str, length: int) -> list[str]:
         """Every lowercase spelling that starts with ``first`` and has ``length`` letters."""
