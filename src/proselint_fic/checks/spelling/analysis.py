@@ -43,6 +43,11 @@ from proselint_fic.checks.spelling import (
 from proselint_fic.checks.spelling.dialects import is_dialect_variant
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
 from proselint_fic.checks.spelling.suggest import close_match, nearby, nearest_cost, suggest
+from proselint_fic.checks.spelling.vocabulary import (
+    Vocabulary,
+    straighten,
+    strip_possessive,
+)
 from proselint_fic.patterns import compile_pattern
 from proselint_fic.text_case import match_case
 
@@ -169,37 +174,23 @@ def analyse(document: Document) -> Analysis:
     return cached
 
 
+_Pool = tuple[tuple[str, ...], tuple[str, ...]]  # spellings, most frequent first; lowercased
 OccurrencesOf = Callable[[set[str]], list[Occurrence]]
 
 
 def analyse_kept(
-    document: Document,
-    counts: Counter[str],
-    occurrences_of: OccurrencesOf,
-    suspects: dict[str, bool],
-    accepted: dict[str, bool],
+    analyser: _Analyser, vocabulary: Vocabulary, occurrences_of: OccurrencesOf
 ) -> None:
-    """Analyse ``document`` from parts kept across edits (proselint_fic.checks.spelling.kept):
-    its word counts, a way to find the occurrences of some words, and the verdicts of
-    :meth:`_Analyser._suspect` and :meth:`_Analyser.accepted` on words seen before (filled
-    in as new words come). The rules then read this analysis, which equals
-    :func:`analyse`'s."""
-    _CACHE[document] = _Analyser(document, suspects, accepted).run(counts, occurrences_of)
+    """Analyse the analyser's document from parts kept across edits
+    (proselint_fic.checks.spelling.kept): its vocabulary, summed paragraph by paragraph,
+    and a way to find the occurrences of some words. The rules then read this analysis,
+    which equals :func:`analyse`'s."""
+    _CACHE[analyser.document] = analyser.run(vocabulary, occurrences_of)
 
 
 @lru_cache(maxsize=8)
 def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in words)
-
-
-def straighten(word: str) -> str:
-    return word.replace("’", "'")
-
-
-def strip_possessive(word: str) -> str:
-    if word.lower().endswith("'s") and len(word) > 2:
-        return word[:-2]
-    return word
 
 
 class _Analyser:
@@ -260,34 +251,35 @@ class _Analyser:
 
     # -- the pass ------------------------------------------------------------------------
 
+    def vocabulary(self) -> Vocabulary:
+        """An empty vocabulary for this analyser's dialect, to fill with :meth:`is_suspect`."""
+        return Vocabulary(_OWN_CODE[self.dialect], _code, rare_words.table())
+
+    def is_suspect(self, form: str) -> bool:
+        """Whether a written form needs a closer look (remembered across edits)."""
+        verdict = self._suspects.get(form)
+        if verdict is None:
+            verdict = self._suspects[form] = self._suspect(form)
+        return verdict
+
     def run(
-        self, counts: Counter[str] | None = None, occurrences_of: OccurrencesOf | None = None
+        self, vocabulary: Vocabulary | None = None, occurrences_of: OccurrencesOf | None = None
     ) -> Analysis:
-        counts = tokens.count_words(self.text) if counts is None else counts
-        self._rare_slips(counts)
-        verdicts = self._suspects
-        suspects = set()
-        for form in counts:
-            verdict = verdicts.get(form)
-            if verdict is None:
-                verdict = verdicts[form] = self._suspect(form)
-            if verdict:
-                suspects.add(form)
+        if vocabulary is None:
+            vocabulary = self.vocabulary()
+            vocabulary.add(tokens.count_words(self.text), self.is_suspect)
+        self._rare_slips(vocabulary)
+        suspects = vocabulary.suspects
         if not suspects:
             return self.analysis
-        lower_counts: Counter[str] = Counter()
-        cased_counts: Counter[str] = Counter()
-        for form, count in counts.items():
-            core = form if form.isalpha() else strip_possessive(straighten(form).strip("'"))
-            lower_counts[core.lower()] += count
-            if core[:1].isupper():
-                cased_counts[core] += count
-        self.other_dialect = self._written_in_other_dialect(lower_counts)
+        lower_counts = vocabulary.lower_counts
+        cased_counts = vocabulary.cased_counts
+        self.other_dialect = self._written_in_other_dialect(vocabulary)
         # Settled without reading a single occurrence: a capitalised word written three
         # times or more is a name (most of a novel's suspects are its cast), and the other
         # dialect's spelling is the writer's when it recurs or the whole text keeps to it.
         settled = set()
-        for form in suspects:
+        for form in sorted(suspects):
             core = strip_possessive(straighten(form).strip("'"))
             if self._listed_misspelling(form):
                 continue
@@ -305,16 +297,13 @@ class _Analyser:
             self._judge(occurrence, names, lower_counts)
         return self.analysis
 
-    def _rare_slips(self, counts: Counter[str]) -> None:
+    def _rare_slips(self, vocabulary: Vocabulary) -> None:
         """Report rare dictionary words written once that are slips of common words."""
-        table = rare_words.table()
-        written = [form for form in counts if form.lower() in table]
-        if not written:
+        if not vocabulary.rare:
             return
-        lower_counts: Counter[str] = Counter()
-        for form, count in counts.items():
-            lower_counts[form.lower()] += count
-        for form in written:
+        table = rare_words.table()
+        lower_counts = vocabulary.by_lower
+        for form in sorted(vocabulary.rare):
             lower = form.lower()
             if form.isupper() and len(form) > 1:
                 continue  # an acronym or shouting: WAT, ERE
@@ -359,21 +348,12 @@ class _Analyser:
             return True  # "no hue of its own": "no he" is no English, the rare word is meant
         return rare_words.in_phrase(lower, before, after)
 
-    def _written_in_other_dialect(self, lower_counts: Counter[str]) -> bool:
+    def _written_in_other_dialect(self, vocabulary: Vocabulary) -> bool:
         """True when the document keeps to the other dialect's spelling (colour, realise in a
         project set to en-US): then those spellings are the writer's, not slips."""
-        own = _OWN_CODE[self.dialect]
-        other = "g" if own == "u" else "u"
-        mine = theirs = distinct = 0
-        for lower, count in lower_counts.items():
-            code = _code(lower)
-            if code == own:
-                mine += count
-            elif code == other:
-                theirs += count
-                distinct += 1
-        self.own_dialect_words = mine
-        self.other_dialect_spellings = distinct
+        self.own_dialect_words = mine = vocabulary.own_words
+        self.other_dialect_spellings = vocabulary.other_spellings
+        theirs = vocabulary.other_words
         return theirs >= OTHER_DIALECT_EVIDENCE and theirs > OTHER_DIALECT_RATIO * mine
 
     def _listed_misspelling(self, form: str) -> bool:
@@ -798,15 +778,17 @@ class _Analyser:
         )
         if not frequent and not frequent_lower:
             return used
+        pools = (
+            (tuple(frequent), tuple(f.lower() for f in frequent)),
+            (tuple(frequent_lower), tuple(frequent_lower)),
+        )
         verdicts: dict[str, str | None] = {}
         for occurrence in occurrences:
             core = occurrence.core
             if occurrence.excused or len(core) < 4:
                 continue
             if core not in verdicts:
-                verdicts[core] = self._recurring_spelling(
-                    core, frequent, frequent_lower, cased_counts, lower_counts
-                )
+                verdicts[core] = self._recurring_spelling(core, pools, cased_counts, lower_counts)
             best = verdicts[core]
             if best is None:
                 continue
@@ -823,12 +805,13 @@ class _Analyser:
     def _recurring_spelling(
         self,
         core: str,
-        frequent: list[str],
-        frequent_lower: list[str],
+        pools: tuple[_Pool, _Pool],
         cased_counts: Counter[str],
         lower_counts: Counter[str],
     ) -> str | None:
-        """The recurring spelling (a name or coinage) that ``core`` is a one-off slip of."""
+        """The recurring spelling (a name or coinage) that ``core`` is a one-off slip of;
+        ``pools`` hold the recurring capitalised and lowercase spellings, each with its
+        lowercased copy."""
         lower = core.lower()
         capitalised = core[:1].isupper()
         if self.accepted(lower) or (not capitalised and _code(lower)):
@@ -836,8 +819,10 @@ class _Analyser:
         count = cased_counts[core] if capitalised else lower_counts[lower]
         if count > 2:
             return None
-        pool, totals = (frequent, cased_counts) if capitalised else (frequent_lower, lower_counts)
-        for form in _near_spellings(core, tuple(pool)):
+        (pool, lowered), totals = (
+            (pools[0], cased_counts) if capitalised else (pools[1], lower_counts)
+        )
+        for form in _near_spellings(core, pool, lowered):
             if totals[form] < 3 * count:
                 continue
             # A frequent dictionary word is a name only if the story capitalises it mid-
@@ -848,24 +833,25 @@ class _Analyser:
         return None
 
 
-def _near_spellings(core: str, pool: tuple[str, ...]) -> list[str]:
-    """Spellings in ``pool`` (most frequent first) one slip from ``core``, plurals aside."""
+def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) -> list[str]:
+    """Spellings in ``pool`` (most frequent first; ``lowered`` is the same lowercased)
+    one slip from ``core``, plurals aside."""
+    from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     lower = core.lower()
     limit = 1 if len(core) < 8 else 2
+    # The distance is measured in C over the whole pool; the few within reach are then
+    # checked in Python, in the pool's order.
+    near = process.extract(lower, lowered, scorer=OSA.distance, score_cutoff=limit, limit=None)
     found = []
-    for form in pool:
-        other = form.lower()
+    for index in sorted(match[2] for match in near):
+        other = lowered[index]
         if other == lower or _inflected(other, lower) or _inflected(lower, other):
             continue  # Gryphons beside Gryphon is a plural, not a slip
         if not core[:1].isupper() and other[:-1] == lower[:-1]:
             continue  # an ending, not a slip: favourably beside favourable
-        if (
-            abs(len(other) - len(lower)) <= limit
-            and OSA.distance(lower, other, score_cutoff=limit) <= limit
-        ):
-            found.append(form)
+        found.append(pool[index])
     return found
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from proselint_fic.checks.spelling import tokens
 from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
+from proselint_fic.checks.spelling.vocabulary import Vocabulary
 from proselint_fic.document import Document, Span, Typography
 from proselint_fic.document.structure import clip
 
@@ -31,7 +32,7 @@ class KeptSpelling:
         self._suspects: dict[str, bool] = {}
         self._accepted: dict[str, bool] = {}
         self._texts: list[str] = []
-        self._total: Counter[str] = Counter()
+        self._vocabulary: Vocabulary | None = None
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
@@ -41,7 +42,8 @@ class KeptSpelling:
         emphasis = document.prose.emphasis
         spans = document.paragraph_windows
         texts = [text[s.start : s.end] for s in spans]
-        self._update_total(texts)
+        analyser = _Analyser(document, self._suspects, self._accepted)
+        vocabulary = self._update_vocabulary(texts, analyser)
         windows = [
             (piece, Span(p.start - s.start, p.end - s.start), clip(emphasis, s))
             for piece, p, s in zip(texts, document.paragraphs, spans, strict=True)
@@ -62,13 +64,17 @@ class KeptSpelling:
                 found.extend(_moved(o, span.start) for o in kept)
             return found
 
-        analyse_kept(document, self._total, occurrences_of, self._suspects, self._accepted)
+        analyse_kept(analyser, vocabulary, occurrences_of)
         if len(self._found) > 2 * len(windows) + 256:
             self._found.clear()
 
-    def _update_total(self, texts: list[str]) -> None:
+    def _update_vocabulary(self, texts: list[str], analyser: _Analyser) -> Vocabulary:
         """Add the counts of the paragraphs that came and take away those that went."""
+        vocabulary = self._vocabulary
         old = self._texts
+        if vocabulary is None:
+            vocabulary = self._vocabulary = analyser.vocabulary()
+            old = []
         limit = min(len(old), len(texts))
         first = 0
         while first < limit and old[first] == texts[first]:
@@ -76,23 +82,18 @@ class KeptSpelling:
         last = 0
         while last < limit - first and old[-1 - last] == texts[-1 - last]:
             last += 1
-        total = self._total
         for piece in old[first : len(old) - last]:
-            for word, count in self._counts[piece].items():
-                left = total[word] - count
-                if left > 0:
-                    total[word] = left
-                else:
-                    del total[word]
+            vocabulary.add(self._counts[piece], analyser.is_suspect, sign=-1)
         for piece in texts[first : len(texts) - last]:
             counts = self._counts.get(piece)
             if counts is None:
                 counts = self._counts[piece] = tokens.count_words(piece)
-            total.update(counts)
+            vocabulary.add(counts, analyser.is_suspect)
         self._texts = texts
         if len(self._counts) > 2 * len(texts) + 256:
             keep = set(texts)
             self._counts = {k: v for k, v in self._counts.items() if k in keep}
+        return vocabulary
 
 
 def _occurrences(
