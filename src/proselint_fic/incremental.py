@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 from proselint_fic.diagnostic import Diagnostic
@@ -25,7 +26,13 @@ from proselint_fic.document import Document, DocumentOptions, KnownFacts, Span, 
 from proselint_fic.document.edits import Edit, changed_range
 from proselint_fic.document.markup import ProseView
 from proselint_fic.document.positions import LineIndex
-from proselint_fic.document.speech import QuoteCounts, count_quotes
+from proselint_fic.document.speech import (
+    ParagraphSpeech,
+    QuoteCounts,
+    SpeechMap,
+    count_quotes,
+    paragraph_speech,
+)
 from proselint_fic.document.structure import clip, edit_paragraphs
 from proselint_fic.document.structure import window as window_of
 from proselint_fic.document.style import StyleCounts, count_style
@@ -81,6 +88,7 @@ class IncrementalLint:
         self._state: _State | None = None
         self._linted_once = False
         self._memo: dict[tuple[object, ...], _Found] = {}
+        self._speech: dict[tuple[str, int, int, str], ParagraphSpeech] = {}
         self._analyses = [make() for make in _analysis_factories(plan)]
 
     def lint(self, source: str, display: str) -> list[Diagnostic]:
@@ -188,7 +196,7 @@ class IncrementalLint:
                 found = self._check_window(document, window, span, typography)
                 if found is None:
                     self._state = None
-                    return self._document(state)
+                    return self._document(state, kept_speech=False)
             fresh.append(_Paragraph(window.key, span.start - window.start, found, style, quotes))
         state.entries[first : len(state.entries) - kept_after] = fresh
         self._remember(state, typography, fresh)
@@ -197,11 +205,45 @@ class IncrementalLint:
     def _plain(self, source: str) -> Document:
         return Document(source, path=self.path, markup="plain", options=self.options)
 
-    def _document(self, state: _State) -> Document:
-        known = KnownFacts(state.prose, state.paragraphs, state.lines, state.typography)
+    def _document(self, state: _State, *, kept_speech: bool = True) -> Document:
+        # The kept speech needs an entry per paragraph, which a first lint and a failed
+        # edit do not have.
+        speech = None
+        if kept_speech and state.entries:
+            # What this version's speech is made from, not the state later edits change.
+            entries = tuple(state.entries)
+            speech = partial(self._speech_of, state.paragraphs, entries, state.typography)
+        known = KnownFacts(state.prose, state.paragraphs, state.lines, state.typography, speech)
         return Document(
             state.source, path=self.path, markup="plain", options=self.options, known=known
         )
+
+    def _speech_of(
+        self,
+        paragraphs: tuple[Span, ...],
+        entries: tuple[_Paragraph, ...],
+        typography: Typography,
+    ) -> SpeechMap:
+        """The document's speech, put together from its paragraphs' (each paired once)."""
+        style = typography.quote_style
+        memo = self._speech
+        if len(memo) > 2 * len(entries) + 256:
+            memo.clear()
+        spans: list[Span] = []
+        closed: list[bool] = []
+        for span, entry in zip(paragraphs, entries, strict=True):
+            piece = entry.key[0]
+            key = (piece, entry.lead, span.end - span.start, style)
+            found = memo.get(key)
+            if found is None:
+                paragraph = Span(entry.lead, entry.lead + span.end - span.start)
+                found = memo[key] = paragraph_speech(piece, paragraph, style)
+            if found:
+                offset = span.start - entry.lead
+                for dialogue, is_closed in found:
+                    spans.append(Span(dialogue.start + offset, dialogue.end + offset))
+                    closed.append(is_closed)
+        return SpeechMap.of(spans, style, closed)
 
     def _remember(
         self, state: _State, typography: Typography, fresh: Sequence[_Paragraph] = ()

@@ -7,6 +7,7 @@ dialogue never pays for finding it.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -82,6 +83,8 @@ class KnownFacts:
     paragraphs: tuple[Span, ...] | None = None
     lines: LineIndex | None = None
     typography: Typography | None = None
+    # The speech map, made only if a rule reads it (an edit kept paragraph by paragraph).
+    speech: Callable[[], SpeechMap] | None = None
 
 
 class Document:
@@ -107,8 +110,13 @@ class Document:
         self.markup: Markup = markup or markup_for_path(path)
         self.options = options or DocumentOptions()
         self.typography = known.typography if known else None
+        self._kept_speech = known.speech if known else None
         if known is not None:
-            seeded = {"prose": known.prose, "paragraphs": known.paragraphs, "lines": known.lines}
+            seeded = {
+                "prose": known.prose,
+                "paragraphs": known.paragraphs,
+                "lines": known.lines,
+            }
             vars(self).update({k: v for k, v in seeded.items() if v is not None})
 
     @classmethod
@@ -166,6 +174,8 @@ class Document:
 
     @cached_property
     def speech(self) -> SpeechMap:
+        if self._kept_speech is not None:
+            return self._kept_speech()
         quote_style = self.typography.quote_style if self.typography else None
         return find_speech(self.text, self.paragraphs, quote_style)
 

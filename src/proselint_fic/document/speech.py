@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -491,21 +492,45 @@ def find_speech(
     style = quote_style or _choose_style(text, single_marks)
     single = style == "single"
     positions = single_marks if single else _positions(text, _DOUBLE_CHARS)
-    classify = _single_mark if single else _double_mark
     spans: list[Span] = []
     closed: list[bool] = []
     index = 0
     for paragraph in paragraphs:
-        start, end = paragraph
-        index = bisect_left(positions, start, index)
-        stop = bisect_left(positions, end, index)
+        index = bisect_left(positions, paragraph.start, index)
+        stop = bisect_left(positions, paragraph.end, index)
         if index == stop:
             continue
-        marks = [(pos, classify(text, pos, start, end)) for pos in positions[index:stop]]
-        index = stop
-        for span, is_closed in _pair(text, paragraph, marks, single):
-            if is_closed and _is_quoted_term(text, span, paragraph):
-                continue
+        for span, is_closed in _paragraph_speech(text, paragraph, positions[index:stop], single):
             spans.append(span)
             closed.append(is_closed)
+        index = stop
     return SpeechMap.of(spans, style, closed)
+
+
+ParagraphSpeech = tuple[tuple[Span, bool], ...]  # dialogue spans, and whether each closes
+
+
+def paragraph_speech(text: str, paragraph: Span, quote_style: QuoteStyle) -> ParagraphSpeech:
+    """The dialogue spans of one paragraph of ``text``, in the document's quote style.
+
+    Pairing never reaches past a paragraph, so a document's speech is its paragraphs'
+    speech put together: an edited text pairs again only its edited paragraphs."""
+    single = quote_style == "single"
+    piece = text[paragraph.start : paragraph.end]
+    marks = _positions(piece, _SINGLE_CHARS if single else _DOUBLE_CHARS)
+    if not marks:
+        return ()
+    positions = [paragraph.start + pos for pos in marks]
+    return tuple(_paragraph_speech(text, paragraph, positions, single))
+
+
+def _paragraph_speech(
+    text: str, paragraph: Span, positions: list[int], single: bool
+) -> Iterator[tuple[Span, bool]]:
+    start, end = paragraph
+    classify = _single_mark if single else _double_mark
+    marks = [(pos, classify(text, pos, start, end)) for pos in positions]
+    for span, is_closed in _pair(text, paragraph, marks, single):
+        if is_closed and _is_quoted_term(text, span, paragraph):
+            continue
+        yield span, is_closed
