@@ -10,7 +10,7 @@ file happens in the worker, from that file's own folder, exactly as a serial run
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,22 +72,6 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def iter_paths_parallel(
-    linter: Linter,
-    spec: LinterSpec,
-    paths: Iterable[str | Path],
-    *,
-    jobs: int,
-    options: ReadOptions | None = None,
-) -> Iterator[FileResult]:
-    """What ``linter.iter_paths(paths)`` yields, computed on up to ``jobs`` processes.
-
-    ``linter`` must be built from ``spec``; it decides folder search and exclusions here
-    and lints serially when there is only one file or one job.
-    """
-    return lint_planned(linter, spec, list(linter.plan_paths(paths)), jobs=jobs, options=options)
-
-
 def lint_planned(
     linter: Linter,
     spec: LinterSpec,
@@ -96,9 +80,12 @@ def lint_planned(
     jobs: int,
     options: ReadOptions | None = None,
 ) -> Iterator[FileResult]:
-    """Lint what ``linter.plan_paths`` planned, in its order, on up to ``jobs`` processes.
+    """What ``linter.iter_paths`` yields for the paths it planned (``linter.plan_paths``),
+    computed in order on up to ``jobs`` processes.
 
-    Planning first lets a caller know how many files there are (for a progress bar).
+    ``linter`` must be built from ``spec``; it lints serially when there is only one file
+    or one job. Planning first lets a caller know how many files there are (for a
+    progress bar).
     """
     read = options or ReadOptions()
     files = [item for item in planned if isinstance(item, Path)]

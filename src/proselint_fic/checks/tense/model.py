@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 from weakref import WeakKeyDictionary
@@ -235,18 +235,7 @@ def _too_mixed_for_slips(data: _SceneData, tense: Tense) -> bool:
 
 
 def _as_weak(finding: Finding, reason: str) -> Finding:
-    if finding.kind != "slip":
-        return finding
-    return Finding(
-        finding.start,
-        finding.end,
-        finding.word,
-        "weak",
-        finding.scene_tense,
-        finding.replacement,
-        reason,
-        finding.counts,
-    )
+    return replace(finding, kind="weak", reason=reason) if finding.kind == "slip" else finding
 
 
 def is_known(document: Document) -> bool:

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 
 DOCS_PAGE = "docs/tense.md"
 
+# A scene told in both tenses by turns: no verb in it is a slip, each is a weak signal.
+MOVING_BETWEEN_TENSES = (
+    "I sit by the window with my book. I meant to rest all morning, but I cannot. "
+    "John said I must lie down. I write a little instead. The paper is ugly and yellow. "
+    "I hear him on the stairs. He laughed at me for it. I put the pages away. The "
+    "garden looks wet."
+)
+
 # Passages every tense rule must leave alone: each carries a legitimate shift of tense
 # inside otherwise consistent narration.
 LEGITIMATE_SHIFTS: tuple[str, ...] = (
@@ -132,10 +140,7 @@ SLIP = RuleMeta(
         *LEGITIMATE_SHIFTS,
         "She opens the door. She steps inside. The room smells of smoke. She coughs.",
         # a scene told in both tenses by turns has no single slip (tense.weak-slip)
-        "I sit by the window with my book. I meant to rest all morning, but I cannot. "
-        "John said I must lie down. I write a little instead. The paper is ugly and yellow. "
-        "I hear him on the stairs. He laughed at me for it. I put the pages away. The "
-        "garden looks wet.",
+        MOVING_BETWEEN_TENSES,
         # plurals after a possessive or an adjective are nouns, whatever the tagger says
         "The squid leapt at the ink trail and changed before her very eyes, and the "
         "crowd gasped. There were only a handful of dry eyes in the hall when it ended. "
@@ -220,10 +225,7 @@ WEAK_SLIP = RuleMeta(
         "watch. A clerk came by last week. He said they close the line in spring. She sits "
         "on the bench and opens her book.",
         # a scene whose verbs are in the other tense too often for any to be a slip
-        "I sit by the window with my book. I meant to rest all morning, but I cannot. "
-        "John said I must lie down. I write a little instead. The paper is ugly and yellow. "
-        "I hear him on the stairs. He laughed at me for it. I put the pages away. The "
-        "garden looks wet.",
+        MOVING_BETWEEN_TENSES,
     ),
     passes=(
         *LEGITIMATE_SHIFTS,
