@@ -49,6 +49,30 @@ def test_the_model_is_plain_text_and_loads_without_unpickling() -> None:
     assert tag_model.loads(tag_model.dumps(model)) == model
 
 
+def test_a_table_searched_in_the_file_answers_as_the_whole_table_read_at_once() -> None:
+    model = tag_model.loads((data_dir() / MODEL_FILE).read_bytes())
+    searched = tag_model.loads((data_dir() / MODEL_FILE).read_bytes()).lexicon
+    assert isinstance(model.lexicon, tag_model.Table) and isinstance(searched, tag_model.Table)
+    whole = model.lexicon.as_dict()
+    sample = sorted(whole)[:: max(1, len(whole) // 500)]
+    for word in [*sample, "no-such-word", ""]:
+        assert searched.get(word) == whole.get(word)
+        assert searched.get(word, "-") == whole.get(word, "-")
+    assert not searched.read_in_full
+
+
+def test_a_table_reads_every_line_once_searching_would_cost_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tag_model, "SEARCHES_BEFORE_READING", 3)
+    table = tag_model.loads((data_dir() / MODEL_FILE).read_bytes()).weights
+    assert isinstance(table, tag_model.Table)
+    for feature in ("b", "w the", "w walks", "w nothing-like-this"):
+        table.get(feature)
+    assert table.read_in_full
+    assert table.get("b") is not None and table.get("w nothing-like-this") is None
+
+
 def test_a_damaged_model_file_is_refused_with_a_reason() -> None:
     text = (data_dir() / MODEL_FILE).read_text(encoding="utf-8")
     with pytest.raises(tag_model.ModelFileError, match="length"):

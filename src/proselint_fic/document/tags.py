@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from proselint_fic.document import tag_model
+from proselint_fic.document.tag_model import Lookup, Table
 from proselint_fic.resources import data_dir
 
 MODEL_FILE = "tagger.model"
@@ -47,11 +48,11 @@ class Context:
 
     words: list[str]
     raw: Sequence[str]
-    lexicon: dict[str, str]  # word -> its verb forms and other readings, as letters
+    lexicon: Lookup  # word -> its verb forms and other readings, as letters
     tagdict: dict[str, str]
 
     @classmethod
-    def of(cls, raw: Sequence[str], lexicon: dict[str, str], tagdict: dict[str, str]) -> Context:
+    def of(cls, raw: Sequence[str], lexicon: Lookup, tagdict: dict[str, str]) -> Context:
         normal = [normalise(w) for w in raw]
         return cls(["-START-", "-START2-", *normal, "-END-", "-END2-"], raw, lexicon, tagdict)
 
@@ -128,14 +129,16 @@ class Tagger:
     """The trained model: tag names, a dictionary of unambiguous words, sparse weights.
 
     A feature's weights are stored as text ("3 1.5 7 -0.4": class index, weight, ...) and
-    read on first use, so loading the model costs one split of short strings."""
+    read on first use. The tables may be searched in the model file (see
+    :mod:`proselint_fic.document.tag_model`); once one has read all its lines, the tagger
+    looks up the plain dictionary instead, which is quicker."""
 
     def __init__(
         self,
         classes: tuple[str, ...],
         tagdict: dict[str, str],
-        weights: dict[str, str],
-        lexicon: dict[str, str],
+        weights: Lookup,
+        lexicon: Lookup,
     ) -> None:
         self.classes = classes
         self.tagdict = tagdict
@@ -171,6 +174,7 @@ class Tagger:
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """One tag per token of ``words`` (one sentence, tokenised as the training data)."""
+        self._use_dictionaries_once_read()
         context = Context.of(words, self.lexicon, self.tagdict)
         prev, prev2 = START
         tags: list[str] = []
@@ -188,6 +192,12 @@ class Tagger:
             tags.append(tag)
             prev2, prev = prev, tag
         return tags
+
+    def _use_dictionaries_once_read(self) -> None:
+        if isinstance(self.weights, Table) and self.weights.read_in_full:
+            self.weights = self.weights.as_dict()
+        if isinstance(self.lexicon, Table) and self.lexicon.read_in_full:
+            self.lexicon = self.lexicon.as_dict()
 
 
 @cache
