@@ -14,7 +14,6 @@ The file is JSON, sorted, written atomically::
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -40,6 +39,8 @@ def fingerprint(diagnostic: Diagnostic, source: str) -> str:
     start = max(line_start, diagnostic.start - CONTEXT)
     end = min(line_end, diagnostic.end + CONTEXT)
     context = " ".join(source[start:end].split())
+    import hashlib  # here, not at the top: loading OpenSSL costs a run without a baseline 3-10 ms
+
     digest = hashlib.sha256(f"{diagnostic.rule}\0{context}".encode()).hexdigest()
     return digest[:16]
 

@@ -8,7 +8,6 @@ relative to the folder that holds it.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -159,6 +158,8 @@ def _has_our_table(pyproject: Path) -> bool:
 
 def load_settings(path: Path) -> Settings:
     """Read and validate one configuration file."""
+    import tomllib  # here: most runs find no configuration file and never need it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -31,7 +31,6 @@ default, ``"unsafe"``, needs ``--unsafe-fixes``).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -43,6 +42,7 @@ import regex
 from proselint_fic.budget import seconds_left
 from proselint_fic.diagnostic import Category, Severity
 from proselint_fic.document.words import phrase_pattern
+from proselint_fic.pack_source import UnreadablePackError, compiled_copy, read_tables
 from proselint_fic.patterns import IGNORECASE, MULTILINE, MatchObject, Pattern, compile_pattern
 from proselint_fic.rule import FixExample, FixSafety, Locality, Match, RuleMeta, Scope
 from proselint_fic.text_case import match_case
@@ -262,8 +262,8 @@ def load_pack(path: Path, *, guarded: bool = False) -> list[PatternRule | Substi
     ``guarded`` packs (a plugin's, not the built-in ones) run their patterns with timeouts.
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = read_tables(path, compiled_copy(path))
+    except UnreadablePackError as error:
         raise PackError(f"{path}: cannot read rule pack: {error}") from None
     entries = data.get("rule", [])
     if not isinstance(entries, list) or not entries:
@@ -294,8 +294,8 @@ def _borrowed_definitions(path: Path, pack: object) -> dict[str, str]:
     for name in uses:
         sibling = path.with_name(f"{name}.toml")
         try:
-            data = tomllib.loads(sibling.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            data = read_tables(sibling, compiled_copy(sibling))
+        except UnreadablePackError as error:
             raise PackError(
                 f"{path}: cannot read the pack it uses, {sibling.name}: {error}"
             ) from None
