@@ -64,13 +64,7 @@ class Lexicon:
             if HOT_KEY in self.index
             else frozenset()
         )
-        # Bucket keys are the first two letters and the length: "ma8".
-        self._by_first: dict[tuple[str, int], list[str]] = {}
-        for key in self.index:
-            if key == HOT_KEY:
-                continue
-            prefix = key.rstrip("0123456789")
-            self._by_first.setdefault((prefix[0], int(key[len(prefix) :])), []).append(key)
+        self._by_first: dict[tuple[str, int], list[str]] | None = None
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> Lexicon:
@@ -136,12 +130,26 @@ class Lexicon:
         line = self._line(lower)
         return chr(line[0]) if line else ""
 
+    def _buckets_by_first(self) -> dict[tuple[str, int], list[str]]:
+        """Bucket keys by first letter and length; made when suggestions first need it,
+        since a clean text never does (2-3 ms of a cold start)."""
+        if self._by_first is None:
+            by_first: dict[tuple[str, int], list[str]] = {}
+            for key in self.index:
+                if key == HOT_KEY:
+                    continue
+                # Bucket keys are the first two letters and the length: "ma8".
+                prefix = key.rstrip("0123456789")
+                by_first.setdefault((prefix[0], int(key[len(prefix) :])), []).append(key)
+            self._by_first = by_first
+        return self._by_first
+
     def keys(self, first: str, length: int) -> list[str]:
         """Every lowercase spelling that starts with ``first`` and has ``length`` letters."""
         found = self._keys.get((first, length))
         if found is None:
             found = []
-            for key in self._by_first.get((first, length), ()):
+            for key in self._buckets_by_first().get((first, length), ()):
                 found.extend(_KEY_LINE.findall(self.bucket_text(key)))
             self._keys[(first, length)] = found
         return found
