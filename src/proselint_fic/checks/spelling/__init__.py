@@ -63,6 +63,7 @@ UNKNOWN_WORD = RuleMeta(
         "Wendow light fell across the floor.",
         "CHAPTRE ONE",
         "Wwhile Tilly slept, the rain came.",
+        "The boat began to capsise in the gale.",
         "He checked twice, and iIt was still there.",
         "He did'nt answer, and she could'nt ask again.",
     ),
@@ -79,6 +80,7 @@ UNKNOWN_WORD = RuleMeta(
         "\"Y'ain't one'a us. I seen more trouble'n you, an' I'd'a told you so.\"",
         "Welp. He snarked at the dog, yoinked the leash, and hummed sotto voce.",
         '"Abso-bloody-lutely," she said of the sci-fi film.',
+        "In her favourite theatre the vapour rose, and she hated their infantilising tone.",
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),

@@ -40,7 +40,7 @@ from proselint_fic.checks.spelling import (
     rare_words,
     tokens,
 )
-from proselint_fic.checks.spelling.dialects import is_dialect_variant
+from proselint_fic.checks.spelling.dialects import is_dialect_variant, ize_twin
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
 from proselint_fic.checks.spelling.suggest import close_match, nearby, nearest_cost, suggest
 from proselint_fic.checks.spelling.vocabulary import (
@@ -909,6 +909,10 @@ def _code(lower: str) -> str:
     code = lex.code(lower)
     if not code and not lower.isascii():
         code = lex.code(morphology.fold(lower))
+    if not code:
+        twin = ize_twin(lower)
+        if twin is not None and lex.code(twin) in {"a", "u"}:
+            return "g"  # a British form the list lacks: treated as its listed ones are
     return code
 
 

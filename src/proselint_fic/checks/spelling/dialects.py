@@ -42,3 +42,16 @@ def _americanised(word: str) -> str:
     for pattern, american in _PATTERNS:
         word = pattern.sub(american, word)
     return word
+
+
+# The -ise endings of a verb whose -ize form is listed: SCOWL's British list has realise and
+# organisation but not every derived form (infantilising, weaponised). The stem before the
+# suffix must be three letters or more and not end in "s", so that capsise (cap + size),
+# prise and seise are not taken for the suffix.
+_ISE_ENDING = re.compile(r"(?<=[a-z]{3})(?<!s)is(?=e[sdr]?$|ers$|ing$|ations?$)")
+
+
+def ize_twin(lower: str) -> str | None:
+    """The -ize spelling of a British -ise word (infantilising -> infantilizing), else None."""
+    twin = _ISE_ENDING.sub("iz", lower, count=1)
+    return twin if twin != lower else None
