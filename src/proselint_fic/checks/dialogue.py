@@ -272,9 +272,24 @@ def _missing_comma(document: Document, m: MatchObject) -> Match | None:
         return None
     if _after_space(document, m.start()) or not _closes_speech(document, m.start()):
         return None
+    if _mark_inside_emphasis(document, m.start()):
+        return None
     quote = m.group()
     fixes = (f"?{quote}", f",{quote}") if verb in _QUESTION_VERBS else (f",{quote}",)
     return Match(m.start(), m.end(), replacements=fixes)
+
+
+def _mark_inside_emphasis(document: Document, quote: int) -> bool:
+    """The speech ends with a mark inside emphasis markup ('"*Shut up!*" she screamed'):
+    it is punctuated, only the markup stands between the mark and the quote."""
+    source = document.source
+    position = quote - 1
+    while position >= 0 and source[position] in "*_":
+        position -= 1
+    return position < quote - 1 and position >= 0 and source[position] in _SPEECH_END_MARKS
+
+
+_SPEECH_END_MARKS = frozenset(".,!?…;:-—–")
 
 
 def _after_space(document: Document, quote: int) -> bool:
@@ -522,7 +537,12 @@ def rules() -> list[Rule]:
                 quoted word in narration is left alone.
                 """,
                 flags=['"I do" she said.', '"Where are you going" he asked.', '"Yes" said Harry.'],
-                passes=['"I do," she said.', '"Where?" he asked.', 'The sign said "Closed".'],
+                passes=[
+                    '"I do," she said.',
+                    '"Where?" he asked.',
+                    'The sign said "Closed".',
+                    '"*Shut up! Shut up and get out!*" she screamed.',
+                ],
                 fixes=[
                     ('"I do" she said.', '"I do," she said.'),
                     ('"Where to" he asked.', '"Where to?" he asked.'),
