@@ -30,7 +30,7 @@ from proselint_fic.patterns import (
 from proselint_fic.rule import Match, Rule, RuleMeta, describe
 
 if TYPE_CHECKING:
-    from proselint_fic.document import Document
+    from proselint_fic.document import Document, Span
 
 __all__ = [
     "DashHabitRule",
@@ -465,7 +465,11 @@ class UnbalancedQuotesRule:
         for span, closed in zip(speech.spans, speech.closed, strict=True):
             start, end = span
             if closed:
-                if start in paragraph_starts and text[start] not in _QUOTE_CHARS:
+                if (
+                    start in paragraph_starts
+                    and text[start] not in _QUOTE_CHARS
+                    and not _previous_paragraph_runs_on(document, start)
+                ):
                     # A closer with no opener: the paragraph's opening quote is missing.
                     yield Match(end - 1, end, message=_ORPHAN_CLOSER)
                 continue
@@ -473,6 +477,10 @@ class UnbalancedQuotesRule:
             runs_on = paragraph is not None and end >= paragraph.end
             if runs_on and paragraph and _next_paragraph_opens(document, paragraph.end):
                 continue  # speech that runs on into the next paragraph
+            if runs_on and paragraph and _next_paragraph_closes(document, paragraph.end):
+                continue  # one quotation over two paragraphs (an inscription, a verse)
+            if paragraph and _closes_the_previous_paragraphs(document, paragraph):
+                continue  # ... and the mark that closes it, read as an opener
             if paragraph is not None and _marks_pair_up(text[paragraph.start : paragraph.end]):
                 continue  # every mark has a partner: the layout misled the reading
             yield Match(start, start + 1)
@@ -497,6 +505,44 @@ def _next_paragraph_opens(document: Document, after: int) -> bool:
     if following is None:
         return False
     return document.text[following.start] in '"“'
+
+
+def _next_paragraph_closes(document: Document, after: int) -> bool:
+    """The next paragraph's first quote closes a quotation (none opens before it): with
+    the unclosed one before, a quotation laid out over two paragraphs, as inscriptions and
+    verses are, without the second reopening it."""
+    following = next((p for p in document.paragraphs if p.start >= after), None)
+    if following is None or document.text[after : following.start].strip(" \t\n*_"):
+        return False
+    # The source, not the text: emphasis markup is blanked in the text ('stars.*"').
+    return _first_quote_closes(document.source[following.start : following.end])
+
+
+def _closes_the_previous_paragraphs(document: Document, paragraph: Span) -> bool:
+    source = document.source[paragraph.start : paragraph.end]
+    return _first_quote_closes(source) and _previous_paragraph_runs_on(document, paragraph.start)
+
+
+def _previous_paragraph_runs_on(document: Document, start: int) -> bool:
+    """The paragraph before ``start`` leaves a quotation open at its end."""
+    previous = next((p for p in reversed(document.paragraphs) if p.end <= start), None)
+    if previous is None or document.text[previous.end : start].strip(" \t\n*_"):
+        return False
+    speech = document.speech
+    index = speech.index_at(previous.end - 1)
+    return index is not None and not speech.closed[index]
+
+
+def _first_quote_closes(paragraph: str) -> bool:
+    for index, char in enumerate(paragraph):
+        if char == "”":
+            return True
+        if char == "“":
+            return False
+        if char == '"':
+            after = paragraph[index + 1 : index + 2]
+            return not after.isalnum() and (index == 0 or not paragraph[index - 1].isspace())
+    return False
 
 
 def _skip_space(text: str, offset: int) -> int:
@@ -732,6 +778,8 @@ def rules() -> list[Rule]:
                     "The dogs' bowls were empty. Give 'em a minute; it's been since '09.",
                     'LENA: "Did you hear that?"\nMARCO: "Hear what?"\n[Marco opens the door.]',
                     'He said, "I don\'t know what _"soon"_ means to you."',
+                    'The stone read:\n\n"*Sacred to the memory of a child of Earth,*\n\n'
+                    '*And to all who shine among the stars.*"',
                 ],
             )
         ),
