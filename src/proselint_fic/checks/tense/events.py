@@ -828,6 +828,8 @@ class SentenceReader:
         ):
             # "is worn and faded", "all long legs and rumpled cape,": adjectives, not verbs.
             return False
+        if self._finite_follows(lower, index):
+            return False  # "light dresses and tops didn't cover her": a noun of the subject
         if table.is_nominal(word):
             following = lower[index + 1] if index + 1 < len(lower) else ""
             follows_verb = previous == head.word.lower() or previous in wc.VERB_FOLLOWERS
@@ -837,6 +839,19 @@ class SentenceReader:
                 return following != "of"  # "and leans against", not "and starts of"
             return follows_verb and not following[:1].isalpha()
         return True
+
+    def _finite_follows(self, lower: list[str], index: int) -> bool:
+        """The next word is a finite verb that cannot be anything else (did, was, has,
+        could, lifted): two finite verbs never stand side by side in one clause, so the
+        word before it heads a noun phrase, the subject of that verb."""
+        if index + 1 >= len(lower):
+            return False
+        following = lower[index + 1]
+        stem = _NEGATED_STEMS.get(following, following.removesuffix("n't"))
+        table = self.table
+        if stem in wc.MODALS_ANY or stem in _AUXILIARY_FORMS:
+            return True
+        return (stem in table.past or stem in table.third) and not table.is_nominal(stem)
 
     def _before_bare_noun(self, lower: list[str], index: int) -> bool:
         """A past form straight before a bare noun that ends the phrase ("rumpled cape,")
@@ -1020,6 +1035,11 @@ class SentenceReader:
 
 
 # Function words and auxiliaries that never head a noun phrase.
+# Finite forms of the auxiliaries, and negatives whose stem is not the word less "n't".
+_AUXILIARY_FORMS = frozenset(
+    {"is", "are", "am", "was", "were", "do", "does", "did", "has", "have", "had"}
+)
+_NEGATED_STEMS = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 _NEVER_NOUNISH = wc.NOT_NAMES.union(
     wc.SUBORDINATORS, wc.CONTRACTIONS, _AUXILIARIES, _NEGATIVES, wc.MODALS_ANY
 )

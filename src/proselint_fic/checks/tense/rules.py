@@ -147,6 +147,9 @@ SLIP = RuleMeta(
         "His legs were big, especially his massive cable-like hamstrings, which forced "
         "him into a prowl.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
+        # a noun joined to another before its verb is no second verb of a chain
+        "She liked the warmth, but she wasn't wild about the fashion — light dresses and "
+        "tops didn't give her much cover. She shivered and went in.",
         "Wren laughs, a small cracked sound. She sets the cup down with her hands "
         "folded around it. A paper bird folded from a receipt sits on the sill.",
         # a general truth and a narrator's present are weak signals, not slips
