@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -836,16 +836,10 @@ class _Analyser:
 def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) -> list[str]:
     """Spellings in ``pool`` (most frequent first; ``lowered`` is the same lowercased)
     one slip from ``core``, plurals aside."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     lower = core.lower()
     limit = 1 if len(core) < 8 else 2
-    # The distance is measured in C over the whole pool; the few within reach are then
-    # checked in Python, in the pool's order.
-    near = process.extract(lower, lowered, scorer=OSA.distance, score_cutoff=limit, limit=None)
-    found = []
-    for index in sorted(match[2] for match in near):
+    found: list[str] = []
+    for index in _within_reach(lower, lowered, limit):
         other = lowered[index]
         if other == lower or _inflected(other, lower) or _inflected(lower, other):
             continue  # Gryphons beside Gryphon is a plural, not a slip
@@ -853,6 +847,41 @@ def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) 
             continue  # an ending, not a slip: favourably beside favourable
         found.append(pool[index])
     return found
+
+
+# Pools smaller than this are first narrowed in Python by a bound on the distance, so a
+# chapter whose few rare words are near nothing never imports rapidfuzz (10-20 ms).
+_SMALL_POOL = 200
+
+
+def _within_reach(lower: str, pool: tuple[str, ...], limit: int) -> list[int]:
+    """Indices, in order, of the spellings in ``pool`` at most ``limit`` edits (optimal
+    string alignment) from ``lower``."""
+    candidates: Sequence[int] = range(len(pool))
+    if len(pool) < _SMALL_POOL:
+        # An edit changes the length by at most one and the letters by at most two (a
+        # substitution): spellings beyond either bound cannot be within reach.
+        letters = Counter(lower)
+        candidates = [
+            i
+            for i in candidates
+            if abs(len(pool[i]) - len(lower)) <= limit
+            and _letter_difference(letters, pool[i]) <= 2 * limit
+        ]
+        if not candidates:
+            return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    # The distance is measured in C; the few within reach are then checked in Python.
+    chosen = [pool[i] for i in candidates]
+    near = process.extract(lower, chosen, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    return sorted(candidates[match[2]] for match in near)
+
+
+def _letter_difference(letters: Counter[str], other: str) -> int:
+    theirs = Counter(other)
+    return sum(((letters - theirs) + (theirs - letters)).values())
 
 
 # Words after which only a noun phrase can come: "the hue", "no hue", "its hue".
