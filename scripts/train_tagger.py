@@ -33,7 +33,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from proselint_fic.document import tag_model  # noqa: E402
-from proselint_fic.document.tags import START, Context, Tagger, features, normalise  # noqa: E402
+from proselint_fic.document.tags import (  # noqa: E402
+    START,
+    Context,
+    Tagger,
+    clause_state,
+    features,
+    normalise,
+)
 
 DEFAULT_OUTPUT = REPO / "src" / "proselint_fic" / "data" / "tagger.model"
 Sentence = list[tuple[str, str]]
@@ -230,15 +237,17 @@ def train(sentences: list[Sentence], iterations: int, seed: int) -> Tagger:
         for sentence in order:
             context = Context.of([w for w, _ in sentence], lexicon, tagdict)
             prev, prev2 = START
+            seen = "n"
             for i, (_, gold) in enumerate(sentence):
                 word = context.words[i + 2]
                 guess_tag = tagdict.get(word)
                 if guess_tag is None:
-                    feats = features(i, prev, prev2, context)
+                    feats = features(i, prev, prev2, context, seen)
                     guess = model.predict(feats)
                     model.update(model.index[gold], guess, feats)
                     guess_tag = classes[guess]
                 prev2, prev = prev, guess_tag
+                seen = clause_state(seen, guess_tag, word)
                 correct += guess_tag == gold
                 total += 1
         rng.shuffle(order)

@@ -118,3 +118,25 @@ def test_accuracy_on_a_hand_checked_fiction_sample() -> None:
     assert total >= 250 and verb_total >= 40
     assert right / total >= 0.95
     assert verb_right / verb_total >= 0.85
+
+
+FICTION_VERBS = Path(__file__).parent / "data" / "fiction-verbs.tsv"
+
+
+def test_accuracy_on_fiction_words_the_tense_rules_ask_about() -> None:
+    """248 verb forms and look-alike nouns and adjectives in fiction (docs/tagger.md):
+    measured 81.0 % (present tense VBZ 79 %, VBP 57 %; nouns and adjectives 81 %). Far
+    below the 97 % the tense rules would want: the bound guards against regressions."""
+    from proselint_fic.document.tags import tagger
+
+    right = total = 0
+    for line in FICTION_VERBS.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        sentence, index, word, gold, _ = line.split("\t")
+        tokens = sentence.split(" ")
+        assert tokens[int(index)] == word
+        total += 1
+        right += tagger().tag(tokens)[int(index)] == gold
+    assert total >= 240
+    assert right / total >= 0.79

@@ -84,12 +84,34 @@ def word_features(word: str, shape: str, here: str) -> list[str]:
     ]
 
 
-def context_features(i: int, prev: str, prev2: str, c: Context, here: str) -> list[str]:
-    """The features of token ``i`` that depend on its neighbours and the tags before it."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Tokens after which a new clause, with a finite verb of its own, may begin.
+_CLAUSE_OPENING_TAGS = frozenset({"WDT", "WP", "WRB", ":"})
+_CLAUSE_OPENERS = frozenset({"that", "because", "if", "when", "while", "as", "though", "since"})
+
+
+def clause_state(seen: str, tag: str, word: str) -> str:
+    """Whether the clause so far holds a finite verb ("y" or "n"), after a token tagged
+    ``tag``. "The kettle hisses": none yet, so *hisses* is likely the verb; "brushed sand
+    and pebbles": one already, so *pebbles* is likely a noun."""
+    if tag in FINITE_TAGS:
+        return "y"
+    if tag in _CLAUSE_OPENING_TAGS or word in _CLAUSE_OPENERS or word == ";":
+        return "n"
+    return seen
+
+
+def context_features(
+    i: int, prev: str, prev2: str, c: Context, here: str, seen: str = "n"
+) -> list[str]:
+    """The features of token ``i`` that depend on its neighbours and the tags before it;
+    ``seen`` says whether its clause already holds a finite verb (:func:`clause_state`)."""
     context, lexicon, tagdict = c.words, c.lexicon, c.tagdict
     word = context[i + 2]
     before, after = context[i + 1], context[i + 3]
     return [
+        "fv " + seen + " " + here,
+        "fvs " + seen + " " + word[-2:],
         "t1s " + prev + " " + word[-3:],
         "wn " + word + " " + after,
         "nn " + before + " " + after,
@@ -113,12 +135,13 @@ def context_features(i: int, prev: str, prev2: str, c: Context, here: str) -> li
     ]
 
 
-def features(i: int, prev: str, prev2: str, c: Context) -> list[str]:
-    """Every feature of token ``i`` given the tags of the two tokens before it."""
+def features(i: int, prev: str, prev2: str, c: Context, seen: str = "n") -> list[str]:
+    """Every feature of token ``i`` given the tags of the two tokens before it and whether
+    its clause already holds a finite verb."""
     word = c.words[i + 2]
     here = c.lexicon.get(word, "-")
     return word_features(word, shape_of(c.raw[i], i), here) + context_features(
-        i, prev, prev2, c, here
+        i, prev, prev2, c, here, seen
     )
 
 
@@ -177,6 +200,7 @@ class Tagger:
         self._use_dictionaries_once_read()
         context = Context.of(words, self.lexicon, self.tagdict)
         prev, prev2 = START
+        seen = "n"
         tags: list[str] = []
         tagdict, classes, lexicon, row = self.tagdict, self.classes, self.lexicon, self.row
         order = range(len(classes))
@@ -185,12 +209,13 @@ class Tagger:
             if tag is None:
                 here = lexicon.get(word, "-")
                 scores = list(self._scores_of_word(word, shape_of(words[i], i), here))
-                for feature in context_features(i, prev, prev2, context, here):
+                for feature in context_features(i, prev, prev2, context, here, seen):
                     for index, weight in row(feature):
                         scores[index] += weight
                 tag = classes[max(order, key=scores.__getitem__)]
             tags.append(tag)
             prev2, prev = prev, tag
+            seen = clause_state(seen, tag, word)
         return tags
 
     def _use_dictionaries_once_read(self) -> None:

@@ -147,6 +147,9 @@ SLIP = RuleMeta(
         "His legs were big, especially his massive cable-like hamstrings, which forced "
         "him into a prowl.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
+        # a participle or an -ing noun after a determiner or preposition is a modifier
+        "The smell of the singeing clothes and burning leather was horrible. Under the "
+        "sod there was a stir of hidden pulses, and she smiled.",
         # a noun joined to another before its verb is no second verb of a chain
         "She liked the warmth, but she wasn't wild about the fashion — light dresses and "
         "tops didn't give her much cover. She shivered and went in.",

@@ -97,7 +97,19 @@ def _noun_phrase_before(p: Paragraph, first: int, tags: list[str], at: int) -> b
         or tags[before] in _ADJECTIVE_TAGS
         or tags[before] == "POS"
         or ("-" in word and word.endswith(_COMPOUND_ADJECTIVE_ENDINGS))
+        or _modifier_in_noun_phrase(p, first, tags, before)
     )
+
+
+def _modifier_in_noun_phrase(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """A participle or an -ing noun right after a determiner or a preposition modifies
+    what follows: "of hidden pulses", "the singeing clothes" (not "the dog barks")."""
+    if at < 1 or tags[at - 1] not in _NOUN_PHRASE_OPENING_TAGS:
+        return False
+    return tags[at] == "VBN" or (tags[at] == "NN" and p.lower[first + at].endswith("ing"))
+
+
+_NOUN_PHRASE_OPENING_TAGS = frozenset({"DT", "IN", "PRP$"})
 
 
 def _as_word(token: str) -> str:
