@@ -242,7 +242,7 @@ def train(sentences: list[Sentence], iterations: int, seed: int) -> Tagger:
                 word = context.words[i + 2]
                 guess_tag = tagdict.get(word)
                 if guess_tag is None:
-                    feats = features(i, prev, prev2, context, seen)
+                    feats = features(i, prev, prev2, context, seen=seen)
                     guess = model.predict(feats)
                     model.update(model.index[gold], guess, feats)
                     guess_tag = classes[guess]

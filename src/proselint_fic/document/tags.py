@@ -102,7 +102,7 @@ def clause_state(seen: str, tag: str, word: str) -> str:
 
 
 def context_features(
-    i: int, prev: str, prev2: str, c: Context, here: str, seen: str = "n"
+    i: int, prev: str, prev2: str, c: Context, here: str, *, seen: str = "n"
 ) -> list[str]:
     """The features of token ``i`` that depend on its neighbours and the tags before it;
     ``seen`` says whether its clause already holds a finite verb (:func:`clause_state`)."""
@@ -135,13 +135,13 @@ def context_features(
     ]
 
 
-def features(i: int, prev: str, prev2: str, c: Context, seen: str = "n") -> list[str]:
+def features(i: int, prev: str, prev2: str, c: Context, *, seen: str = "n") -> list[str]:
     """Every feature of token ``i`` given the tags of the two tokens before it and whether
     its clause already holds a finite verb."""
     word = c.words[i + 2]
     here = c.lexicon.get(word, "-")
     return word_features(word, shape_of(c.raw[i], i), here) + context_features(
-        i, prev, prev2, c, here, seen
+        i, prev, prev2, c, here, seen=seen
     )
 
 
@@ -209,7 +209,7 @@ class Tagger:
             if tag is None:
                 here = lexicon.get(word, "-")
                 scores = list(self._scores_of_word(word, shape_of(words[i], i), here))
-                for feature in context_features(i, prev, prev2, context, here, seen):
+                for feature in context_features(i, prev, prev2, context, here, seen=seen):
                     for index, weight in row(feature):
                         scores[index] += weight
                 tag = classes[max(order, key=scores.__getitem__)]
