@@ -16,7 +16,6 @@ from itertools import accumulate
 
 from proselint_fic.checks.tense.words import wordset
 from proselint_fic.document import Document, Span
-from proselint_fic.document.words import shared_strings
 
 MASK = "\ue000"
 # Emphasis inside a sentence (a title, a name, a short phrase) becomes one opaque word.
@@ -129,7 +128,7 @@ def lowered(view: str) -> str:
 
 def tokenize(view: str, lower_view: str, paragraph: Span) -> Paragraph:
     parts = _SPLIT.split(lower_view[paragraph.start : paragraph.end])
-    tokens = shared_strings(parts[1::2])
+    tokens = parts[1::2]
     offsets = array("q", accumulate(map(len, parts), initial=paragraph.start))
     starts = offsets[1 : len(parts) - 1 : 2]
     ends = offsets[2 : len(parts) : 2]
