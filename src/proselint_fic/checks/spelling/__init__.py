@@ -64,6 +64,7 @@ UNKNOWN_WORD = RuleMeta(
         "CHAPTRE ONE",
         "Wwhile Tilly slept, the rain came.",
         "The boat began to capsise in the gale.",
+        "Teh cta slept by the fire.",
         "He checked twice, and iIt was still there.",
         "He did'nt answer, and she could'nt ask again.",
     ),
@@ -81,6 +82,7 @@ UNKNOWN_WORD = RuleMeta(
         "Welp. He snarked at the dog, yoinked the leash, and hummed sotto voce.",
         '"Abso-bloody-lutely," she said of the sci-fi film.',
         "In her favourite theatre the vapour rose, and she hated their infantilising tone.",
+        '"Ma buoni uomini," he said, and the waiter bowed.',
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),

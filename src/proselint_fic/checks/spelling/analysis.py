@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -295,7 +296,33 @@ class _Analyser:
             if occurrence.excused or occurrence.start in consistent:
                 continue
             self._judge(occurrence, names, lower_counts)
+        self._drop_foreign_phrases()
         return self.analysis
+
+    def _drop_foreign_phrases(self) -> None:
+        """Unknown words side by side, none a slight slip of a common word, are a phrase in
+        another language ("Ma buoni uomini", "poetiszka vaidintuve"): a writer's typos
+        come one at a time among known words."""
+        findings = self.analysis.findings[UNKNOWN]
+        if len(findings) < 2:
+            return
+        listed = {f.start for f in self.analysis.findings[KNOWN]}
+        ordered = sorted(findings, key=lambda f: f.start)
+        foreign: set[int] = set()
+        for first, second in pairwise(ordered):
+            if (
+                self.text[first.end : second.start].strip(" ")
+                or {first.start, second.start} & listed
+            ):
+                continue
+            if self._foreign_like(first.word) and self._foreign_like(second.word):
+                foreign.update((first.start, second.start))
+        if foreign:
+            self.analysis.findings[UNKNOWN] = [f for f in findings if f.start not in foreign]
+
+    def _foreign_like(self, word: str) -> bool:
+        lower = strip_possessive(straighten(word).lower())
+        return close_match(lower, self.dialect, FAR_COST, CLOSE_RANK) is None
 
     def _rare_slips(self, vocabulary: Vocabulary) -> None:
         """Report rare dictionary words written once that are slips of common words."""
