@@ -150,6 +150,9 @@ SLIP = RuleMeta(
         # a participle or an -ing noun after a determiner or preposition is a modifier
         "The smell of the singeing clothes and burning leather was horrible. Under the "
         "sod there was a stir of hidden pulses, and she smiled.",
+        # a plural straight after a past form is its object
+        "They ground their own corn; the men-folks shot ducks and pigeons and prairie "
+        "chickens; the new fields yielded turnips.",
         # a noun joined to another before its verb is no second verb of a chain
         "She liked the warmth, but she wasn't wild about the fashion — light dresses and "
         "tops didn't give her much cover. She shivered and went in.",

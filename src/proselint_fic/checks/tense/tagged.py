@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from proselint_fic.checks.tense import words as wc
 from proselint_fic.checks.tense.events import Event, SentenceReader, SubjectKind, finite
+from proselint_fic.checks.tense.lexicon import tables
 from proselint_fic.checks.tense.narration import MASK_WORD, Paragraph
 from proselint_fic.document.tags import tag_words
 
@@ -71,7 +72,11 @@ class SentenceTags:
             # when what stands before it can only open a noun phrase ("her very eyes",
             # "dry eyes"): no finite verb follows an article, a possessive or an adjective.
             at = event.index - first
-            return not (_verb_follows(tags, at) or _noun_phrase_before(p, first, tags, at))
+            return not (
+                _verb_follows(tags, at)
+                or _noun_phrase_before(p, first, tags, at)
+                or _past_verb_before(p, first, tags, at)
+            )
         return False
 
 
@@ -110,6 +115,16 @@ def _modifier_in_noun_phrase(p: Paragraph, first: int, tags: list[str], at: int)
 
 
 _NOUN_PHRASE_OPENING_TAGS = frozenset({"DT", "IN", "PRP$"})
+
+
+def _past_verb_before(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """The word before is a past form the reader passed over ("the men-folks shot ducks
+    and pigeons"): two finite verbs never stand side by side, so that one is the verb
+    and the plural its object."""
+    before = at - 1
+    while before >= 0 and tags[before] in _SKIPPED_BEFORE_VERB:
+        before -= 1
+    return before >= 0 and p.lower[first + before] in tables().past
 
 
 def _as_word(token: str) -> str:
