@@ -174,3 +174,17 @@ def test_once_in_the_scene_is_no_time_in_the_past() -> None:
     assert tense_flags(MORNING + "The cat blinked once, slow as a tide. She rinses the cup.") == [
         "blinked"
     ]
+
+
+def test_a_stage_of_life_places_the_clause_in_the_past() -> None:
+    from proselint_fic.checks.tense.model import _PAST_TIME
+
+    for phrase in (
+        "in his manhood he worked",
+        "in her girlhood",
+        "in my twenties",
+        "as a young man",
+    ):
+        assert _PAST_TIME.search(phrase), phrase
+    for phrase in ("in his hand he held", "in her room", "as a young"):
+        assert not _PAST_TIME.search(phrase), phrase

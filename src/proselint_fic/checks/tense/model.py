@@ -64,7 +64,10 @@ _PAST_TIME = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|term|semester|christmas)"
     r"|(?<!for )the (?:other|previous|first|last) (?:day|night|week|time|year)"
     r"|the (?:day|night|week) before"
-    r"|as a (?:child|kid|girl|boy|teenager|teen|baby|student)"
+    r"|as a (?:child|kid|girl|boy|teenager|teen|baby|student|young (?:man|woman))"
+    # A stage of life: "in his manhood he worked in a mill", "in her girlhood".
+    r"|in (?:my|his|her|their|our|your) (?:youth|childhood|boyhood|girlhood|manhood"
+    r"|womanhood|younger days|early days|teens|twenties|thirties)"
     r"|when (?:i|he|she|we|they|you) (?:was|were)\b"
     r"|(?:years|months|weeks|days|decades|hours) (?:before|earlier|back)"
     r"|for (?:[\w-]+ )?(?:years|months|decades|ages|a lifetime|generations)"

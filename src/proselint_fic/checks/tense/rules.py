@@ -150,6 +150,10 @@ SLIP = RuleMeta(
         # a participle or an -ing noun after a determiner or preposition is a modifier
         "The smell of the singeing clothes and burning leather was horrible. Under the "
         "sod there was a stir of hidden pulses, and she smiled.",
+        # a stage of life places what follows in the past
+        "Old Antanas sits by the stove and smiles. In his manhood he worked in a cotton "
+        "mill, but then a cough fell upon him, and he had to leave. Now he watches the "
+        "children. He nods. He hums an old song.",
         # a plural straight after a past form is its object
         "They ground their own corn; the men-folks shot ducks and pigeons and prairie "
         "chickens; the new fields yielded turnips.",
