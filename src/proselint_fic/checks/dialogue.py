@@ -227,8 +227,11 @@ def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
 # --- a period where the tag needs a comma -----------------------------------------------
 
 # Not the last dot of an ellipsis, spaced or not ("Well . . ." she said).
-# A lower-case "the" cannot open a new sentence either: '"Row." the ferryman said'.
-_THE_NOUN_VERB = r"|the[ \t]+(?:\p{Ll}+[ \t]+)?\p{Ll}+[ \t]+(?<noun_verb>\p{Ll}+)\b"
+# A lower-case "the" cannot open a new sentence either: '"Row." the ferryman said'; the
+# noun may follow a possessive: '"Older." the officer's wife said'.
+_THE_NOUN_VERB = (
+    r"|the[ \t]+(?:\p{Ll}+(?:['’]s)?[ \t]+)?\p{Ll}+[ \t]+(?<noun_verb>\p{Ll}+)\b"
+)
 _PERIOD_BEFORE_TAG = (
     r"(?<![.…])(?<![.…][ \t])\.(?="
     + _CLOSE_QUOTE
@@ -261,7 +264,8 @@ def _intransitive_after_pronoun(m: MatchObject) -> bool:
 # --- no mark at all before the tag ------------------------------------------------------
 
 _MISSING_COMMA = tuple(
-    rf"{quote}(?<=[\p{{L}}\p{{N}}*_ ]{quote})(?=[ \t]+(?:{_TAG_SHAPES}))" for quote in ('"', "”")
+    rf"{quote}(?<=[\p{{L}}\p{{N}}*_ ]{quote})(?=[ \t]+(?:{_TAG_SHAPES}{_THE_NOUN_VERB}))"
+    for quote in ('"', "”")
 )
 _OPENING_QUOTE = {'"': '"', "”": "“"}
 
@@ -503,6 +507,7 @@ def rules() -> list[Rule]:
                     '"Fine." Harry said, and left.',
                     '"Sorry, it\'s the dust." he wheezed.',
                     '"Get in the car." She ordered, and turned the key.',
+                    '"She will grow out of it." the officer\'s wife said.',
                     '"You\'ll be fine." Mara told him.',
                 ],
                 passes=[
@@ -536,7 +541,12 @@ def rules() -> list[Rule]:
                 first. Only the closing quote of a line of dialogue is considered, so a
                 quoted word in narration is left alone.
                 """,
-                flags=['"I do" she said.', '"Where are you going" he asked.', '"Yes" said Harry.'],
+                flags=[
+                    '"I do" she said.',
+                    '"Where are you going" he asked.',
+                    '"Yes" said Harry.',
+                    '"I know" the old woman said.',
+                ],
                 passes=[
                     '"I do," she said.',
                     '"Where?" he asked.',
