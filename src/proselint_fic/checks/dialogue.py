@@ -229,9 +229,7 @@ def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
 # Not the last dot of an ellipsis, spaced or not ("Well . . ." she said).
 # A lower-case "the" cannot open a new sentence either: '"Row." the ferryman said'; the
 # noun may follow a possessive: '"Older." the officer's wife said'.
-_THE_NOUN_VERB = (
-    r"|the[ \t]+(?:\p{Ll}+(?:['’]s)?[ \t]+)?\p{Ll}+[ \t]+(?<noun_verb>\p{Ll}+)\b"
-)
+_THE_NOUN_VERB = r"|the[ \t]+(?:\p{Ll}+(?:['’]s)?[ \t]+)?\p{Ll}+[ \t]+(?<noun_verb>\p{Ll}+)\b"
 _PERIOD_BEFORE_TAG = (
     r"(?<![.…])(?<![.…][ \t])\.(?="
     + _CLOSE_QUOTE
