@@ -10,6 +10,17 @@ from pathlib import Path
 from typing import Any
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def script_is_current(name: str) -> subprocess.CompletedProcess[str]:
+    """Run ``scripts/<name> --check``: it exits 0 when what it generates is up to date."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / name), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def run_cli(

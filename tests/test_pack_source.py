@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from helpers import script_is_current
 from proselint_fic.pack_source import (
     UnreadablePackError,
     compile_pack,
@@ -19,17 +18,11 @@ from proselint_fic.pack_source import (
 )
 from proselint_fic.resources import rules_dir
 
-ROOT = Path(__file__).resolve().parents[1]
 PACK = '[[rule]]\nid = "style.demo"\npattern = "\\\\bvery\\\\b"\n'
 
 
 def test_every_shipped_pack_has_a_current_compiled_copy() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "compile_packs.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = script_is_current("compile_packs.py")
     assert done.returncode == 0, done.stderr
     for pack in rules_dir().glob("*.toml"):
         copy = compiled_copy(pack)

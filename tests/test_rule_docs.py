@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import script_is_current
 
 
 def test_rule_reference_is_up_to_date() -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "gen_rule_docs.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = script_is_current("gen_rule_docs.py")
     assert done.returncode == 0, done.stderr
