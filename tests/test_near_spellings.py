@@ -42,7 +42,8 @@ def test_small_pools_give_what_rapidfuzz_gives() -> None:
     pool = tuple(POOL)
     for word, limit in product([*POOL, "gryphn", "tornwatch", "xyz", "marka"], (1, 2)):
         expected = [i for i, other in enumerate(pool) if OSA.distance(word, other) <= limit]
-        assert _within_reach(word, pool, limit) == expected, (word, limit)
+        for narrow in (True, False):
+            assert _within_reach(word, pool, limit, narrow=narrow) == expected, (word, limit)
 
 
 def test_large_pools_are_measured_whole() -> None:

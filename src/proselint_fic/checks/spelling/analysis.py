@@ -23,6 +23,7 @@ How a word earns a pass (docs/spelling.md gives the reasons and the measurements
 
 from __future__ import annotations
 
+import sys
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -877,15 +878,21 @@ def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) 
 
 
 # Pools smaller than this are first narrowed in Python by a bound on the distance, so a
-# chapter whose few rare words are near nothing never imports rapidfuzz (10-20 ms).
+# chapter whose few rare words are near nothing never imports rapidfuzz (10-20 ms). Once
+# it is imported (an editor's process), measuring in C is quicker than the bound.
 _SMALL_POOL = 200
 
 
-def _within_reach(lower: str, pool: tuple[str, ...], limit: int) -> list[int]:
+def _within_reach(
+    lower: str, pool: tuple[str, ...], limit: int, *, narrow: bool | None = None
+) -> list[int]:
     """Indices, in order, of the spellings in ``pool`` at most ``limit`` edits (optimal
-    string alignment) from ``lower``."""
+    string alignment) from ``lower``; ``narrow`` chooses the bound first (by default, for
+    a small pool before rapidfuzz is imported)."""
+    if narrow is None:
+        narrow = len(pool) < _SMALL_POOL and "rapidfuzz" not in sys.modules
     candidates: Sequence[int] = range(len(pool))
-    if len(pool) < _SMALL_POOL:
+    if narrow:
         # An edit changes the length by at most one and the letters by at most two (a
         # substitution): spellings beyond either bound cannot be within reach.
         letters = Counter(lower)
