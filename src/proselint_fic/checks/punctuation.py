@@ -545,7 +545,7 @@ def _next_paragraph_closes(document: Document, after: int) -> bool:
     """The next paragraph's first quote closes a quotation (none opens before it): with
     the unclosed one before, a quotation laid out over two paragraphs, as inscriptions and
     verses are, without the second reopening it."""
-    following = next((p for p in document.paragraphs if p.start >= after), None)
+    following = document.paragraph_from(after)
     if following is None or document.text[after : following.start].strip(" \t\n*_"):
         return False
     # The source, not the text: emphasis markup is blanked in the text ('stars.*"').
@@ -559,7 +559,7 @@ def _closes_the_previous_paragraphs(document: Document, paragraph: Span) -> bool
 
 def _previous_paragraph_runs_on(document: Document, start: int) -> bool:
     """The paragraph before ``start`` leaves a quotation open at its end."""
-    previous = next((p for p in reversed(document.paragraphs) if p.end <= start), None)
+    previous = document.paragraph_before(start)
     if previous is None or document.text[previous.end : start].strip(" \t\n*_"):
         return False
     speech = document.speech

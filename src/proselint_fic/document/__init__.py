@@ -6,7 +6,7 @@ dialogue never pays for finding it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -223,6 +223,18 @@ class Document:
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [paragraph.start for paragraph in self.paragraphs]
+
+    def paragraph_from(self, offset: int) -> Span | None:
+        """The first paragraph that starts at or after ``offset``."""
+        index = bisect_left(self._paragraph_starts, offset)
+        return self.paragraphs[index] if index < len(self.paragraphs) else None
+
+    def paragraph_before(self, offset: int) -> Span | None:
+        """The last paragraph that ends at or before ``offset``."""
+        index = bisect_left(self._paragraph_starts, offset) - 1
+        if index >= 0 and self.paragraphs[index].end > offset:
+            index -= 1  # ``offset`` is inside that one
+        return self.paragraphs[index] if index >= 0 else None
 
     def paragraph_at(self, offset: int) -> Span | None:
         index = bisect_right(self._paragraph_starts, offset) - 1
