@@ -128,6 +128,24 @@ def test_a_long_session_on_a_chapter(tmp_path: Path) -> None:
         assert editor.lint_text(text, path=story) == list(reference.lint_file(story).diagnostics)
 
 
+def test_edits_at_two_far_places_between_re_lints(tmp_path: Path) -> None:
+    """An editor that batches edits sends texts changed in several places at once: the
+    paragraphs between them, and paragraphs that moved, must count as before."""
+    story = tmp_path / "chapter.txt"
+    editor = Linter(discover_config=False, entry_points=False)
+    reference = Linter(discover_config=False, entry_points=False)
+    paragraphs = [_PARAGRAPHS[i % len(_PARAGRAPHS)] for i in range(40)]
+    for number in range(30):
+        near, far = number % 7, 39 - (number * 3) % 11
+        paragraphs[near] += " Zelda walks."
+        paragraphs[far] = _PARAGRAPHS[number % len(_PARAGRAPHS)]
+        if number % 4 == 0:  # a paragraph moved: the same texts in another order
+            paragraphs.append(paragraphs.pop(near + 5))
+        text = "\n\n".join(paragraphs)
+        story.write_text(text, encoding="utf-8", newline="")
+        assert editor.lint_text(text, path=story) == list(reference.lint_file(story).diagnostics)
+
+
 def test_a_change_of_habit_reaches_every_paragraph(tmp_path: Path) -> None:
     """The ellipsis the document uses most sets every ellipsis fix: when an edit tips the
     balance, paragraphs the edit never touched get new replacements."""

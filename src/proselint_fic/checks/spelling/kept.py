@@ -69,7 +69,12 @@ class KeptSpelling:
             self._found.clear()
 
     def _update_vocabulary(self, texts: list[str], analyser: _Analyser) -> Vocabulary:
-        """Add the counts of the paragraphs that came and take away those that went."""
+        """Add the counts of the paragraphs that came and take away those that went.
+
+        The paragraphs both texts share at the start and at the end are set aside first
+        (a quick comparison); the totals are a sum, whatever the order, so what is left in
+        between is compared as a bag: edits at two far places between re-lints re-count
+        those two paragraphs, not every one between them."""
         vocabulary = self._vocabulary
         old = self._texts
         if vocabulary is None:
@@ -82,13 +87,17 @@ class KeptSpelling:
         last = 0
         while last < limit - first and old[-1 - last] == texts[-1 - last]:
             last += 1
-        for piece in old[first : len(old) - last]:
-            vocabulary.add(self._counts[piece], analyser.is_suspect, sign=-1)
-        for piece in texts[first : len(texts) - last]:
+        before = Counter(old[first : len(old) - last])
+        after = Counter(texts[first : len(texts) - last])
+        for piece, times in (before - after).items():
+            for _ in range(times):
+                vocabulary.add(self._counts[piece], analyser.is_suspect, sign=-1)
+        for piece, times in (after - before).items():
             counts = self._counts.get(piece)
             if counts is None:
                 counts = self._counts[piece] = tokens.count_words(piece)
-            vocabulary.add(counts, analyser.is_suspect)
+            for _ in range(times):
+                vocabulary.add(counts, analyser.is_suspect)
         self._texts = texts
         if len(self._counts) > 2 * len(texts) + 256:
             keep = set(texts)
