@@ -61,6 +61,15 @@ def test_a_table_searched_in_the_file_answers_as_the_whole_table_read_at_once() 
     assert not searched.read_in_full
 
 
+def test_the_mapped_file_answers_as_its_bytes_do() -> None:
+    mapped = tag_model.read(data_dir() / MODEL_FILE)
+    in_memory = tag_model.loads((data_dir() / MODEL_FILE).read_bytes())
+    assert mapped.classes == in_memory.classes and mapped.tagdict == in_memory.tagdict
+    for feature in ("b", "w the", "w walks", "s3 ing", "no such feature"):
+        assert mapped.weights.get(feature) == in_memory.weights.get(feature)
+    assert mapped.lexicon == in_memory.lexicon
+
+
 def test_a_table_reads_every_line_once_searching_would_cost_more(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -17,11 +17,15 @@ may hold a tab or a line break.
 from __future__ import annotations
 
 import json
+import mmap
 from binascii import crc32
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, overload
+from typing import Protocol, TypeAlias, overload
+
+# The file's bytes: mapped from disk (pages are read as lookups touch them) or in memory.
+Blob: TypeAlias = "bytes | mmap.mmap"
 
 FORMAT = 3
 TABLES = ("weights", "lexicon")
@@ -54,7 +58,7 @@ class Table:
     """One table of the model (feature -> weights, or word -> readings), looked up in the
     file's bytes until enough lookups make it read every line."""
 
-    def __init__(self, blob: bytes, starts: list[int], count: int) -> None:
+    def __init__(self, blob: Blob, starts: list[int], count: int) -> None:
         self._blob = blob
         self._starts = starts  # bucket i lies in blob[starts[i] : starts[i + 1]]
         self._count = count
@@ -115,10 +119,11 @@ class Table:
         if at < 0:
             return None
         value = at + len(needle)
-        return self._blob[value : self._blob.index(b"\n", value, end)].decode("utf-8")
+        line_end = self._blob.find(b"\n", value, end)
+        return self._blob[value : line_end if line_end >= 0 else end].decode("utf-8")
 
 
-def _parse(blob: bytes, start: int, end: int, count: int) -> dict[str, str]:
+def _parse(blob: Blob, start: int, end: int, count: int) -> dict[str, str]:
     parts = blob[start:end].decode("utf-8").replace("\t", "\n").split("\n")
     if parts and parts[-1] == "":
         parts.pop()
@@ -177,11 +182,11 @@ def dumps(model: TagModel) -> bytes:
     return first + b"\n" + b"".join(bodies)
 
 
-def loads(data: bytes | str) -> TagModel:
-    blob = data.encode("utf-8") if isinstance(data, str) else data
+def loads(data: bytes | str | mmap.mmap) -> TagModel:
+    blob: Blob = data.encode("utf-8") if isinstance(data, str) else data
     end_of_header = blob.find(b"\n")
     try:
-        header = json.loads(blob[:end_of_header] if end_of_header >= 0 else blob)
+        header = json.loads(blob[:end_of_header] if end_of_header >= 0 else blob[:])
         if header.get("format") != FORMAT:
             raise ModelFileError(f"tagger model format {header.get('format')!r}, not {FORMAT}")
         classes, tagdict = tuple(header["classes"]), dict(header["tagdict"])
@@ -196,7 +201,7 @@ def loads(data: bytes | str) -> TagModel:
     return TagModel(classes, tagdict, tables[0], tables[1])
 
 
-def _table(blob: bytes, body: int, layout: dict[str, object]) -> Table:
+def _table(blob: Blob, body: int, layout: dict[str, object]) -> Table:
     try:
         starts = [body + int(start) for start in layout["starts"]]  # type: ignore[attr-defined]
         count = int(layout["entries"])  # type: ignore[call-overload]
@@ -208,7 +213,14 @@ def _table(blob: bytes, body: int, layout: dict[str, object]) -> Table:
 
 
 def read(path: Path) -> TagModel:
-    return loads(path.read_bytes())
+    """The model in ``path``, mapped rather than read: a text that tags a few sentences
+    touches a few pages of it (reading all 6 MB cost 2 ms and 6 MB of memory)."""
+    try:
+        with path.open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return loads(path.read_bytes())  # a file system that cannot map files
+    return loads(mapped)
 
 
 def write(path: Path, model: TagModel) -> None:
