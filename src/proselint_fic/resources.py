@@ -1,9 +1,14 @@
-"""Where shipped data lives: the declarative rule packs and compiled word lists."""
+"""Where shipped data lives (the declarative rule packs and compiled word lists), and how
+its bucketed files are searched."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import mmap
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -24,3 +29,16 @@ def rules_dir() -> Path:
 def data_dir() -> Path:
     """Compiled data (word lists, lexicons) shipped inside the package."""
     return _PACKAGE_DIR / "data"
+
+
+def tabbed_value(blob: bytes | mmap.mmap, key: bytes, start: int, end: int) -> bytes | None:
+    """The rest of the line ``key<TAB>...`` in ``blob[start:end]``, whose lines each follow
+    a line break (so the stretch must begin on one): the shipped word list and tagger
+    model are searched so, a bucket at a time, where they lie."""
+    needle = b"\n" + key + b"\t"
+    at = blob.find(needle, start, end)
+    if at < 0:
+        return None
+    value = at + len(needle)
+    line_end = blob.find(b"\n", value, end)
+    return blob[value : line_end if line_end >= 0 else end]

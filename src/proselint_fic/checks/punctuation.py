@@ -331,7 +331,7 @@ class SpacedHyphenRule:
             # Spaced hyphens are this text's dash: one decision, reported once.
             first = found[0]
             yield Match(
-                first.start() - 1,
+                first.start() - len(first.group("lead")),
                 first.end(),
                 message=_SPACED_HABIT_MESSAGE.format(count=len(found)),
                 replacements=(" — ",),

@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 import mmap
 from binascii import crc32
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeAlias, overload
+
+from proselint_fic.resources import tabbed_value
 
 # The file's bytes: mapped from disk (pages are read as lookups touch them) or in memory.
 Blob: TypeAlias = "bytes | mmap.mmap"
@@ -64,7 +66,7 @@ class Table:
         self._count = count
         self._memo: dict[str, str | None] = {}
         self._all: dict[str, str] | None = None
-        self.searches = 0
+        self._searches = 0
 
     def __len__(self) -> int:
         return self._count
@@ -94,9 +96,6 @@ class Table:
             self._memo.clear()
         return self._all
 
-    def items(self) -> Iterator[tuple[str, str]]:
-        return iter(self.as_dict().items())
-
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Table):
             return self.as_dict() == other.as_dict()
@@ -107,20 +106,15 @@ class Table:
     __hash__ = None  # type: ignore[assignment]
 
     def _search(self, key: str) -> str | None:
-        self.searches += 1
-        if self.searches > SEARCHES_BEFORE_READING:
+        self._searches += 1
+        if self._searches > SEARCHES_BEFORE_READING:
             return self.as_dict().get(key)
         encoded = key.encode("utf-8")
         bucket = _bucket_of(encoded, len(self._starts) - 1)
         start, end = self._starts[bucket], self._starts[bucket + 1]
         # Every bucket starts just after a line break (the header's or a line's).
-        needle = b"\n" + encoded + b"\t"
-        at = self._blob.find(needle, start - 1, end)
-        if at < 0:
-            return None
-        value = at + len(needle)
-        line_end = self._blob.find(b"\n", value, end)
-        return self._blob[value : line_end if line_end >= 0 else end].decode("utf-8")
+        value = tabbed_value(self._blob, encoded, start - 1, end)
+        return None if value is None else value.decode("utf-8")
 
 
 def _parse(blob: Blob, start: int, end: int, count: int) -> dict[str, str]:

@@ -84,6 +84,7 @@ def word_features(word: str, shape: str, here: str) -> list[str]:
     ]
 
 
+# Tags of finite verbs: past, present, and modals.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Tokens after which a new clause, with a finite verb of its own, may begin.
 _CLAUSE_OPENING_TAGS = frozenset({"WDT", "WP", "WRB", ":"})

@@ -301,8 +301,8 @@ class _Analyser:
         return self.analysis
 
     def _drop_foreign_phrases(self) -> None:
-        """Unknown words side by side, none a slight slip of a common word, are a phrase in
-        another language ("Ma buoni uomini", "poetiszka vaidintuve"): a writer's typos
+        """Unknown words side by side, none within a far slip of a common word, are a phrase
+        in another language ("Ma buoni uomini", "poetiszka vaidintuve"): a writer's typos
         come one at a time among known words."""
         findings = self.analysis.findings[UNKNOWN]
         if len(findings) < 2:

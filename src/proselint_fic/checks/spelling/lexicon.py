@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
-from proselint_fic.resources import data_dir
+from proselint_fic.resources import data_dir, tabbed_value
 
 Dialect = Literal["en-US", "en-GB"]
 
@@ -101,12 +101,7 @@ class Lexicon:
         start, end = self._bucket(f"{lower[:2]}{len(lower)}")
         if end <= start:
             return None
-        needle = b"\n" + lower.encode("utf-8") + b"\t"
-        at = self.blob.find(needle, start, end)
-        if at < 0:
-            return None
-        info = at + len(needle)
-        return self.blob[info : self.blob.index(b"\n", info, end)]
+        return tabbed_value(self.blob, lower.encode("utf-8"), start, end)
 
     def lookup(self, lower: str) -> Entry | None:
         """The entry for a lowercase spelling, whatever its dialect."""

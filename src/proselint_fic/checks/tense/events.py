@@ -847,9 +847,13 @@ class SentenceReader:
         if index + 1 >= len(lower):
             return False
         following = lower[index + 1]
-        stem = _NEGATED_STEMS.get(following, following.removesuffix("n't"))
+        stem = (
+            _NEGATIVES.get(following)
+            or _RARE_NEGATIVES.get(following)
+            or following.removesuffix("n't")
+        )
         table = self.table
-        if stem in wc.MODALS_ANY or stem in _AUXILIARY_FORMS:
+        if stem in wc.MODALS_ANY or stem in _AUXILIARIES:
             return True
         return (stem in table.past or stem in table.third) and not table.is_nominal(stem)
 
@@ -1034,12 +1038,9 @@ class SentenceReader:
         return "simple"
 
 
+# Negatives that _NEGATIVES leaves out, for telling a finite verb after a word.
+_RARE_NEGATIVES = {"shan't": "shall", "ain't": "is"}
 # Function words and auxiliaries that never head a noun phrase.
-# Finite forms of the auxiliaries, and negatives whose stem is not the word less "n't".
-_AUXILIARY_FORMS = frozenset(
-    {"is", "are", "am", "was", "were", "do", "does", "did", "has", "have", "had"}
-)
-_NEGATED_STEMS = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 _NEVER_NOUNISH = wc.NOT_NAMES.union(
     wc.SUBORDINATORS, wc.CONTRACTIONS, _AUXILIARIES, _NEGATIVES, wc.MODALS_ANY
 )

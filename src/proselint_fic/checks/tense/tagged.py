@@ -20,9 +20,8 @@ from proselint_fic.checks.tense import words as wc
 from proselint_fic.checks.tense.events import Event, SentenceReader, SubjectKind, finite
 from proselint_fic.checks.tense.lexicon import tables
 from proselint_fic.checks.tense.narration import MASK_WORD, Paragraph
-from proselint_fic.document.tags import tag_words
+from proselint_fic.document.tags import FINITE_TAGS, tag_words
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Pronoun subjects are left to the reader, which reads every one it can: where it read
 # none, it had a reason ("on the day she left").
