@@ -38,6 +38,9 @@ _PARAGRAPHS = (
     "Dad: good luck kiddo!!!",
     "   An indented paragraph , with a space before the comma .",
     "The cat sat on\nthe mat, hard-wrapped\nover three lines.",
+    '"This speech runs on, she said, into the next paragraph.',
+    'and stops here." She smiled.',
+    "Quoi ? Mais non ! Pourquoi ? Comment ? Jamais ; enfin !",
 )
 _FRAGMENTS = (
     " the",
@@ -230,3 +233,43 @@ def test_the_changed_range_of_a_novel_sized_text() -> None:
     assert changed_range(old, new) == (523_417, 523_420, 523_418)
     assert changed_range(old, old) is None
     assert changed_range("", "abc") == (0, 0, 3)
+
+
+def test_speech_over_paragraphs_follows_its_neighbours(tmp_path: Path) -> None:
+    """Whether a quote is left open depends on the next paragraph (speech that runs on
+    reopens it) and the one before: editing a neighbour changes the paragraph's finding."""
+    story = tmp_path / "story.txt"
+    editor = Linter(discover_config=False, entry_points=False)
+    opening = '"I went down to the river, she said, and waited there all night.'
+    versions = [
+        f"{opening}\n\nNobody came.\n\nThe end.",
+        f'{opening}\n\n"Nobody came," she said.\n\nThe end.',  # runs on: reopened
+        f"{opening}\n\nNobody came.\n\nThe end.",
+        f'{opening}\n\nand nobody came." She smiled.\n\nThe end.',  # closed next
+        f'The start.\n\n{opening}\n\nand nobody came." She smiled.',
+    ]
+    unbalanced = []
+    for text in versions:
+        story.write_text(text, encoding="utf-8")
+        found = editor.lint_text(text, path=story)
+        fresh = Linter(discover_config=False, entry_points=False).lint_file(story)
+        assert found == list(fresh.diagnostics)
+        unbalanced.append(sum(d.rule == "punctuation.unbalanced-quotes" for d in found))
+    assert unbalanced == [1, 0, 1, 0, 0]
+
+
+def test_a_spacing_habit_reaches_every_paragraph(tmp_path: Path) -> None:
+    """A space before ? is a slip until the document does it most of the time (French
+    spacing): the edit that makes it the habit silences paragraphs it never touched."""
+    story = tmp_path / "story.txt"
+    editor = Linter(discover_config=False, entry_points=False)
+    before = "Where are you ?\n\nShe waited.\n\nNobody answered? Nobody.\n"
+    after = before.replace("She waited.", "Why ? Who ? When ?")
+    counts = []
+    for text in (before, after, before):
+        story.write_text(text, encoding="utf-8")
+        found = editor.lint_text(text, path=story)
+        fresh = Linter(discover_config=False, entry_points=False).lint_file(story)
+        assert found == list(fresh.diagnostics)
+        counts.append(sum(d.rule == "punctuation.space-before" for d in found))
+    assert counts == [1, 0, 1]

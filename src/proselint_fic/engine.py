@@ -47,7 +47,7 @@ def check_rule(rule: Rule, document: Document, timeout: float, path: str = "-") 
         return RuleOutcome(rule, failure=_timed_out(rule, timeout, path))
     except Exception as error:  # one faulty rule must not end the run
         return RuleOutcome(rule, failure=_internal_error(rule, error, document, path))
-    if rule.meta.locality == "paragraph":
+    if rule.meta.locality != "document":
         matches = [m for m in matches if _within_one_paragraph(document, m)]
     return RuleOutcome(rule, matches)
 
@@ -75,7 +75,8 @@ def assemble(
 
 
 def _within_one_paragraph(document: Document, match: Match) -> bool:
-    """A paragraph rule's finding lies inside one paragraph (see ``RuleMeta.locality``)."""
+    """A paragraph (or neighbours) rule's finding lies inside one paragraph (see
+    ``RuleMeta.locality``)."""
     paragraph = document.paragraph_at(match.start)
     return paragraph is not None and match.end <= paragraph.end
 

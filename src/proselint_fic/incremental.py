@@ -3,10 +3,12 @@
 An editor sends the whole manuscript on every keystroke. Rules whose findings in a
 paragraph depend on nothing but that paragraph and the document's typography
 (``RuleMeta.locality == "paragraph"``) keep their matches per paragraph, keyed by the
-paragraph's text, so an edit re-checks one paragraph. The facts that span the document
-are carried across edits instead of derived again: the paragraphs and line starts (only
-the edited stretch is searched), and the counts of ellipses, dashes and quote marks that
-choose its typography (each paragraph's counts are kept and summed). Rules that weigh the
+paragraph's text, so an edit re-checks one paragraph. Rules that also read the paragraphs
+either side (``"neighbours"``) are keyed by those too, and checked on the three together.
+The facts that span the document are carried across edits instead of derived again: the
+paragraphs and line starts (only the edited stretch is searched), and the counts of
+ellipses, dashes, quote marks and spaced marks that choose its typography (each
+paragraph's counts are kept and summed). Rules that weigh the
 whole document (names, scene tense, habits) still run on all of it.
 
 The result always equals a full lint of the same text; ``tests/test_incremental.py``
@@ -41,6 +43,7 @@ from proselint_fic.rule import Match
 
 # (index of the rule in the plan, match with offsets into the paragraph's window)
 _Found = tuple[tuple[int, Match], ...]
+_WindowKey = tuple[str, str | None, tuple[Span, ...]]  # text, its source if other, emphasis
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +53,29 @@ class _Window:
 
     start: int
     end: int
-    key: tuple[str, str | None, tuple[Span, ...]]
+    key: _WindowKey
+
+
+@dataclass(frozen=True, slots=True)
+class _Neighbourhood:
+    """A paragraph with the paragraphs either side, for the rules that read them: the
+    window of the three, and the three paragraphs in it."""
+
+    window: _Window
+    paragraphs: tuple[Span, ...]
+    middle: int  # which of them is the paragraph itself
+
+    @property
+    def key(self) -> tuple[_WindowKey, tuple[Span, ...], int]:
+        return (self.window.key, self.paragraphs, self.middle)
 
 
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
-    key: tuple[str, str | None, tuple[Span, ...]]
+    key: _WindowKey
+    # What else its findings depend on: its neighbourhood's key, when the plan has rules
+    # that read the paragraphs either side.
+    context: object
     lead: int  # from the window's start to the paragraph's
     found: _Found
     style: StyleCounts
@@ -84,7 +104,9 @@ class IncrementalLint:
         self.plan = plan
         self.options = options
         self.path = path
-        self._local = [i for i, r in enumerate(plan.rules) if r.meta.locality == "paragraph"]
+        self._local = [i for i, r in enumerate(plan.rules) if r.meta.locality != "document"]
+        self._neighbourly = [i for i in self._local if plan.rules[i].meta.locality == "neighbours"]
+        self._alone = [i for i in self._local if i not in self._neighbourly]
         self._state: _State | None = None
         self._linted_once = False
         self._memo: dict[tuple[object, ...], _Found] = {}
@@ -149,10 +171,14 @@ class IncrementalLint:
         if by_paragraph is None:
             self._state = None
             return full
+        contexts = [
+            self._context(document.source, text, paragraphs, i, document.prose)
+            for i in range(len(paragraphs))
+        ]
         state.entries = [
-            _Paragraph(w.key, p.start - w.start, found, counted_style, counted_quotes)
-            for p, w, found, counted_style, counted_quotes in zip(
-                paragraphs, windows, by_paragraph, style, quotes, strict=True
+            _Paragraph(w.key, context, p.start - w.start, found, counted_style, counted_quotes)
+            for p, w, context, found, counted_style, counted_quotes in zip(
+                paragraphs, windows, contexts, by_paragraph, style, quotes, strict=True
             )
         ]
         self._state = state
@@ -188,16 +214,22 @@ class IncrementalLint:
             return self._first(self._plain(document.source))
         typography = state.typography
         fresh: list[_Paragraph] = []
-        for span, window, style, quotes in zip(
-            new_spans, windows, new_style, new_quotes, strict=True
+        for at, (span, window, style, quotes) in enumerate(
+            zip(new_spans, windows, new_style, new_quotes, strict=True), start=first
         ):
-            found = self._memo.get((*window.key, typography))
+            neighbourhood = self._neighbourhood(
+                document.source, text, paragraphs, at, document.prose
+            )
+            context = None if neighbourhood is None else neighbourhood.key
+            found = self._memo.get((*window.key, context, typography))
             if found is None:
-                found = self._check_window(document, window, span, typography)
+                found = self._check_window(document, window, span, typography, neighbourhood)
                 if found is None:
                     self._state = None
                     return self._document(state, kept_speech=False)
-            fresh.append(_Paragraph(window.key, span.start - window.start, found, style, quotes))
+            fresh.append(
+                _Paragraph(window.key, context, span.start - window.start, found, style, quotes)
+            )
         state.entries[first : len(state.entries) - kept_after] = fresh
         self._remember(state, typography, fresh)
         return self._document(state)
@@ -253,7 +285,7 @@ class IncrementalLint:
             self._memo.clear()
             fresh = state.entries
         for entry in fresh or state.entries:
-            self._memo[(*entry.key, typography)] = entry.found
+            self._memo[(*entry.key, entry.context, typography)] = entry.found
 
     # --- checking paragraphs --------------------------------------------------------
 
@@ -273,7 +305,12 @@ class IncrementalLint:
         return [tuple(items) for items in found]
 
     def _check_window(
-        self, document: Document, window: _Window, span: Span, typography: Typography
+        self,
+        document: Document,
+        window: _Window,
+        span: Span,
+        typography: Typography,
+        neighbourhood: _Neighbourhood | None,
     ) -> _Found | None:
         text, source, emphasis = window.key
         lead = span.start - window.start
@@ -282,12 +319,65 @@ class IncrementalLint:
             text, (paragraph,), typography, self.options, emphasis=emphasis, source=source
         )
         found: list[tuple[int, Match]] = []
-        for index in self._local:
+        for index in self._alone:
             outcome = check_rule(self.plan.rules[index], piece, self.plan.rule_timeout)
             if outcome.failure is not None:
                 return None
             found.extend((index, match) for match in outcome.matches)
+        if neighbourhood is not None:
+            around = self._check_neighbourhood(neighbourhood, typography, window.start)
+            if around is None:
+                return None
+            found.extend(around)
         return tuple(found)
+
+    def _check_neighbourhood(
+        self, neighbourhood: _Neighbourhood, typography: Typography, window_start: int
+    ) -> list[tuple[int, Match]] | None:
+        """The neighbour rules' matches in the middle paragraph, checked with the paragraphs
+        either side, as offsets into the middle paragraph's own window."""
+        text, source, emphasis = neighbourhood.window.key
+        piece = Document.alone(
+            text,
+            neighbourhood.paragraphs,
+            typography,
+            self.options,
+            emphasis=emphasis,
+            source=source,
+        )
+        middle = neighbourhood.paragraphs[neighbourhood.middle]
+        shift = neighbourhood.window.start - window_start
+        found: list[tuple[int, Match]] = []
+        for index in self._neighbourly:
+            outcome = check_rule(self.plan.rules[index], piece, self.plan.rule_timeout)
+            if outcome.failure is not None:
+                return None
+            found.extend(
+                (index, _moved(match, shift))
+                for match in outcome.matches
+                if middle.start <= match.start < middle.end
+            )
+        return found
+
+    def _neighbourhood(
+        self, source: str, text: str, paragraphs: tuple[Span, ...], at: int, prose: ProseView
+    ) -> _Neighbourhood | None:
+        """Paragraph ``at`` with its neighbours, when the plan has rules that read them."""
+        if not self._neighbourly:
+            return None
+        first, last = max(0, at - 1), min(len(paragraphs), at + 2)
+        around = Span(paragraphs[first].start, paragraphs[last - 1].end)
+        window = _window(source, text, around, prose)
+        relative = tuple(
+            Span(p.start - window.start, p.end - window.start) for p in paragraphs[first:last]
+        )
+        return _Neighbourhood(window, relative, at - first)
+
+    def _context(
+        self, source: str, text: str, paragraphs: tuple[Span, ...], at: int, prose: ProseView
+    ) -> object:
+        neighbourhood = self._neighbourhood(source, text, paragraphs, at, prose)
+        return None if neighbourhood is None else neighbourhood.key
 
     def _local_outcomes(self, document: Document) -> list[RuleOutcome] | None:
         state = self._state

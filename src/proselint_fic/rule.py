@@ -26,10 +26,13 @@ FIX_SAFETIES: tuple[FixSafety, ...] = ("safe", "unsafe")
 # "paragraph": what the rule finds in a paragraph depends only on that paragraph's text
 # and the document's typographic style (its ellipsis, dash and quote marks), and no
 # finding crosses a paragraph break, so an edit re-checks only the edited paragraph;
+# "neighbours": the same, except that a paragraph's findings may also depend on the
+# paragraph before it and the one after it (speech that runs on into the next paragraph),
+# so an edit re-checks the edited paragraph and its two neighbours;
 # "document": the rule weighs the whole text (learned names, scene tense, habits), and
 # runs on the whole document again after any edit.
-Locality = Literal["paragraph", "document"]
-LOCALITIES: tuple[Locality, ...] = ("paragraph", "document")
+Locality = Literal["paragraph", "neighbours", "document"]
+LOCALITIES: tuple[Locality, ...] = ("paragraph", "neighbours", "document")
 
 
 @dataclass(frozen=True, slots=True)

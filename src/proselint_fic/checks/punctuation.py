@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from proselint_fic.diagnostic import Severity
+from proselint_fic.document.style import AFTER_MARK, is_habit, spaced_mark_pattern
 from proselint_fic.patterns import (
     IGNORECASE,
     MULTILINE,
@@ -60,53 +61,32 @@ def _merged(patterns: Sequence[PatternLike], text: str) -> list[MatchObject]:
 
 # --- a space before a mark ---------------------------------------------------------------
 
-# What may stand before the stray space: a word, a number, a closing quote or bracket.
-_BEFORE_SPACE = r"[\p{L}\p{N}'’\"”)\]]"
-_AFTER_MARK = {
-    ",": "",
-    # Not a decimal (.5), a file name (.txt) or a spaced ellipsis (word . . .).
-    ".": r"(?![.\p{L}\p{N}]|[ \t]+\.)",
-    # Not an emoticon: ;) :D :-(
-    ";": r"(?=[\s\"”’']|\Z)",
-    ":": r"(?=[\s\"”’']|\Z)",
-    "!": "",
-    "?": "",
-}
-# French spacing, and some old typesetting, put a space before these marks on purpose.
-_HABIT_MARKS = frozenset(";:!?")
-
 
 def _space_before_pattern(mark: str) -> Pattern:
-    escaped = regex.escape(mark)
-    return compile_pattern(
-        rf"{escaped}(?<={_BEFORE_SPACE}(?<flag>[ \t]+{escaped})){_AFTER_MARK[mark]}", _FLAGS
-    )
+    return compile_pattern(spaced_mark_pattern(mark), _FLAGS)
 
 
 @dataclass(frozen=True)
 class SpaceBeforeRule:
-    """A space between a word and the mark that follows it: ``word ,`` and ``Why ?``."""
+    """A space between a word and the mark that follows it: ``word ,`` and ``Why ?``.
+
+    A paragraph rule: whether the document spaces ; : ! ? on purpose is part of its
+    typography (:class:`~proselint_fic.document.style.Style`), counted paragraph by
+    paragraph like its ellipses and dashes."""
 
     meta: RuleMeta
 
     @cached_property
     def _patterns(self) -> dict[str, Pattern]:
-        return {mark: _space_before_pattern(mark) for mark in _AFTER_MARK}
+        return {mark: _space_before_pattern(mark) for mark in AFTER_MARK}
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
-        found: dict[str, list[MatchObject]] = {
-            mark: list(pattern.finditer(text)) for mark, pattern in self._patterns.items()
-        }
-        # French spacing spaces all four marks; old typesetting often only ; and :.
-        joint = _is_habit(
-            sum(len(found[mark]) for mark in _HABIT_MARKS),
-            sum(text.count(mark) for mark in _HABIT_MARKS),
-        )
-        for mark, matches in found.items():
-            if mark in _HABIT_MARKS and (joint or _is_habit(len(matches), text.count(mark))):
+        habits = document.style.spaced_marks
+        for mark, pattern in self._patterns.items():
+            if mark in habits:
                 continue
-            for m in matches:
+            for m in pattern.finditer(text):
                 end = m.end()
                 start = _real_spaces_before(document, end - 1)
                 if start == end - 1:
@@ -154,11 +134,6 @@ def _style_slips(minority: Sequence[Match], majority_count: int, *, mixed: str) 
             replacements=first.replacements,
         )
     ]
-
-
-def _is_habit(spaced: int, total: int) -> bool:
-    # A few slips among many marks are slips; a space before most of them is the style.
-    return spaced >= 3 and 2 * spaced >= total
 
 
 # --- no space after a mark -----------------------------------------------------------------
@@ -327,7 +302,7 @@ class SpacedHyphenRule:
         found = list(_SPACED_HYPHEN.finditer(text))
         doubles = len(_DOUBLE_HYPHEN.findall(text))
         dash = "--" if doubles else "—"
-        if _is_habit(len(found), len(found) + doubles):
+        if is_habit(len(found), len(found) + doubles):
             # Spaced hyphens are this text's dash: one decision, reported once.
             first = found[0]
             yield Match(
@@ -594,6 +569,7 @@ def rules() -> list[Rule]:
         SpaceBeforeRule(
             _meta(
                 "punctuation.space-before",
+                locality="paragraph",
                 fix_safety="safe",
                 summary="A space before a comma, period, question mark, exclamation mark, "
                 "semicolon or colon.",
@@ -829,6 +805,7 @@ def rules() -> list[Rule]:
         UnbalancedQuotesRule(
             _meta(
                 "punctuation.unbalanced-quotes",
+                locality="neighbours",
                 summary="A quotation mark that is never closed, or closed but never opened.",
                 message="This quote is never closed: add the closing quotation mark.",
                 docs="""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from proselint_fic.patterns import lazy
@@ -14,6 +15,32 @@ _EM_DASH = lazy(r"—(?:(?<=\S—)|(?=\S))")
 _SPACED_EN_DASH = lazy(r" – (?<=\w – )(?=\w)")
 _DOUBLE_HYPHEN = lazy(r"--(?<!---)(?!-)")
 
+# A space before a mark: after a word, a number, a closing quote or bracket.
+BEFORE_SPACE = r"[\p{L}\p{N}'’\"”)\]]"
+# What must follow each mark for the space before it to be a slip rather than something else.
+AFTER_MARK = {
+    ",": "",
+    # Not a decimal (.5), a file name (.txt) or a spaced ellipsis (word . . .).
+    ".": r"(?![.\p{L}\p{N}]|[ \t]+\.)",
+    # Not an emoticon: ;) :D :-(
+    ";": r"(?=[\s\"”’']|\Z)",
+    ":": r"(?=[\s\"”’']|\Z)",
+    "!": "",
+    "?": "",
+}
+# Marks a whole document may space on purpose: French spacing spaces all four, old
+# typesetting often only ; and :.
+HABIT_MARKS = (";", ":", "!", "?")
+
+
+def spaced_mark_pattern(mark: str) -> str:
+    """A pattern for ``mark`` with spaces before it; the spaces are its ``flag`` group."""
+    escaped = re.escape(mark)
+    return rf"{escaped}(?<={BEFORE_SPACE}(?<flag>[ \t]+{escaped})){AFTER_MARK[mark]}"
+
+
+_SPACED_HABIT_MARKS = tuple(lazy(spaced_mark_pattern(mark)) for mark in HABIT_MARKS)
+
 
 @dataclass(frozen=True, slots=True)
 class Style:
@@ -21,6 +48,8 @@ class Style:
 
     ellipsis: str = "..."
     dash: str = "—"
+    # Marks of HABIT_MARKS the writer spaces before on purpose (French spacing): no slips.
+    spaced_marks: frozenset[str] = frozenset()
 
 
 def detect_style(text: str) -> Style:
@@ -39,16 +68,27 @@ class StyleCounts:
     to the document's counts, and an edit re-counts only the paragraphs it touched.
     """
 
-    ellipses: tuple[int, int, int] = (0, 0, 0)  # in the order of _ELLIPSES
-    dashes: tuple[int, int, int] = (0, 0, 0)  # in the order of _DASHES
+    ellipses: tuple[int, ...] = (0, 0, 0)  # in the order of _ELLIPSES
+    dashes: tuple[int, ...] = (0, 0, 0)  # in the order of _DASHES
+    # For each of HABIT_MARKS, how often it is written with a space before it, then how
+    # often it is written at all.
+    spaced: tuple[int, ...] = (0,) * len(HABIT_MARKS)
+    marks: tuple[int, ...] = (0,) * len(HABIT_MARKS)
 
     def __add__(self, other: StyleCounts) -> StyleCounts:
-        return StyleCounts(_plus(self.ellipses, other.ellipses), _plus(self.dashes, other.dashes))
+        return StyleCounts(
+            _plus(self.ellipses, other.ellipses),
+            _plus(self.dashes, other.dashes),
+            _plus(self.spaced, other.spaced),
+            _plus(self.marks, other.marks),
+        )
 
     def __sub__(self, other: StyleCounts) -> StyleCounts:
         return StyleCounts(
-            _plus(self.ellipses, _negated(other.ellipses)),
-            _plus(self.dashes, _negated(other.dashes)),
+            _minus(self.ellipses, other.ellipses),
+            _minus(self.dashes, other.dashes),
+            _minus(self.spaced, other.spaced),
+            _minus(self.marks, other.marks),
         )
 
     @property
@@ -56,7 +96,22 @@ class StyleCounts:
         return Style(
             ellipsis=_most_common(dict(zip(_ELLIPSES, self.ellipses, strict=True)), "..."),
             dash=_most_common(dict(zip(_DASHES, self.dashes, strict=True)), "—"),
+            spaced_marks=self._spaced_marks(),
         )
+
+    def _spaced_marks(self) -> frozenset[str]:
+        if is_habit(sum(self.spaced), sum(self.marks)):
+            return frozenset(HABIT_MARKS)
+        return frozenset(
+            mark
+            for mark, spaced, total in zip(HABIT_MARKS, self.spaced, self.marks, strict=True)
+            if is_habit(spaced, total)
+        )
+
+
+def is_habit(spaced: int, total: int) -> bool:
+    # A few slips among many marks are slips; a space before most of them is the style.
+    return spaced >= 3 and 2 * spaced >= total
 
 
 _ELLIPSES = ("...", "…", ". . .")
@@ -75,15 +130,17 @@ def count_style(text: str) -> StyleCounts:
             len(_SPACED_EN_DASH.findall(text)),
             len(_DOUBLE_HYPHEN.findall(text)),
         ),
+        spaced=tuple(len(pattern.findall(text)) for pattern in _SPACED_HABIT_MARKS),
+        marks=tuple(text.count(mark) for mark in HABIT_MARKS),
     )
 
 
-def _plus(left: tuple[int, int, int], right: tuple[int, int, int]) -> tuple[int, int, int]:
-    return (left[0] + right[0], left[1] + right[1], left[2] + right[2])
+def _plus(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(a + b for a, b in zip(left, right, strict=True))
 
 
-def _negated(counts: tuple[int, int, int]) -> tuple[int, int, int]:
-    return (-counts[0], -counts[1], -counts[2])
+def _minus(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(a - b for a, b in zip(left, right, strict=True))
 
 
 def _most_common(counts: dict[str, int], default: str) -> str:
