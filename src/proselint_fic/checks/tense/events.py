@@ -144,6 +144,24 @@ def _event(
 
 _THE_TIME = frozenset({"the", "that", "this"})
 
+# Built once per verb table: a reader is made for each scene read, and the set has
+# twenty thousand words (a few milliseconds an edit in an editor).
+_VERBISH: dict[int, tuple[VerbTables, frozenset[str]]] = {}
+
+
+def _verbish(table: VerbTables) -> frozenset[str]:
+    """The words that may be a finite verb: the table's finite forms, contractions and
+    negatives, but never a preposition or particle ("rattles over", "backs")."""
+    kept = _VERBISH.get(id(table))
+    if kept is not None and kept[0] is table:
+        return kept[1]
+    not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS | wc.RARELY_VERBS
+    verbish = frozenset(
+        (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
+    )
+    _VERBISH[id(table)] = (table, verbish)
+    return verbish
+
 
 class SentenceReader:
     """Finds the events of one paragraph, sentence by sentence."""
@@ -151,9 +169,7 @@ class SentenceReader:
     def __init__(self, table: VerbTables, names: frozenset[str]) -> None:
         self.table = table
         self.names = names
-        # Prepositions and particles are never the finite verb ("rattles over", "backs").
-        not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS | wc.RARELY_VERBS
-        self.verbish = (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
+        self.verbish = _verbish(table)
         self._nounish_memo: dict[str, bool] = {}
         self._gap_memo: dict[str, bool] = {}
 

@@ -17,16 +17,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from proselint_fic.checks.tense.events import SentenceReader
-from proselint_fic.checks.tense.lexicon import Tense, tables
+from proselint_fic.checks.tense.lexicon import Tense, VerbTables, tables
 from proselint_fic.checks.tense.model import (
     Analysis,
     Finding,
     NameEvidence,
     _SceneData,
     document_tense,
+    is_name,
     judge_scene,
     name_evidence,
-    names_from,
     read_scene,
     remember,
 )
@@ -59,6 +59,7 @@ class SceneTense:
         self._parts: dict[_PartKey, _Part] = {}
         self._readings: dict[_ReadingKey, _SceneData] = {}
         self._judged: dict[tuple[_ReadingKey, Tense | None, Tense | None], _Judged] = {}
+        self._names = _Names()
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
@@ -72,13 +73,8 @@ class SceneTense:
             self._part(document, scene.span, scene.paragraphs, typography, True) for scene in scenes
         ]
         named = [self._part(document, p, (p,), typography, False) for p in breaks]
-        counts: Counter[str] = Counter()
-        mid_sentence: Counter[str] = Counter()
-        for _, part in parts + named:
-            counts.update(part.evidence.counts)
-            mid_sentence.update(part.evidence.mid_sentence)
         table = tables()
-        names = names_from(counts, mid_sentence, table)
+        names = self._names.update(parts + named, table)
         readings = []
         for (key, part), scene in zip(parts, scenes, strict=True):
             relevant = names & part.evidence.capitalised
@@ -137,6 +133,54 @@ class SceneTense:
             self._readings = {k: v for k, v in self._readings.items() if k in readings}
         if len(self._judged) > 2 * len(readings) + 64:
             self._judged = {k: v for k, v in self._judged.items() if k[0] in readings}
+
+
+class _Names:
+    """The document's names, from the name evidence of its parts, kept as a running sum:
+    an edit subtracts the evidence of the parts that went, adds that of the parts that
+    came, and asks again only about the words whose counts changed."""
+
+    def __init__(self) -> None:
+        self._parts: Counter[_PartKey] = Counter()
+        self._evidence: dict[_PartKey, NameEvidence] = {}
+        self._counts: Counter[str] = Counter()
+        self._mid_sentence: Counter[str] = Counter()
+        self._names: set[str] = set()
+        self._frozen: frozenset[str] = frozenset()
+
+    def update(self, parts: list[tuple[_PartKey, _Part]], table: VerbTables) -> frozenset[str]:
+        present = Counter(key for key, _ in parts)
+        gone, came = self._parts - present, present - self._parts
+        if not gone and not came:
+            return self._frozen
+        evidence = {key: part.evidence for key, part in parts}
+        touched: set[str] = set()
+        for key, times in gone.items():
+            old = self._evidence[key]
+            self._add(old, -times, touched)
+        for key, times in came.items():
+            self._add(evidence[key], times, touched)
+        self._parts = present
+        self._evidence = {key: evidence[key] for key in present}
+        counts, mid_sentence = self._counts, self._mid_sentence
+        for word in touched:
+            if is_name(word, counts, mid_sentence, table):
+                self._names.add(word)
+            else:
+                self._names.discard(word)
+        self._frozen = frozenset(self._names)
+        return self._frozen
+
+    def _add(self, evidence: NameEvidence, times: int, touched: set[str]) -> None:
+        for total, counted in (
+            (self._counts, evidence.counts),
+            (self._mid_sentence, evidence.mid_sentence),
+        ):
+            for word, count in counted.items():
+                total[word] += count * times
+                if not total[word]:
+                    del total[word]
+            touched.update(counted)
 
 
 def _moved(finding: Finding, offset: int) -> Finding:

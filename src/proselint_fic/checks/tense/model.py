@@ -290,17 +290,24 @@ def names_from(
     A sentence-initial capital is no name by itself ("Tangled weeds."), but "Oriel" or
     "Tamsin" opening several sentences of a story is one.
     """
-    names = {word for word, count in mid_sentence.items() if count > 0}
-    for word, count in counts.items():
-        lower = word.lower()
-        if (
-            count >= 2
-            and lower not in wc.NOT_NAMES
-            and lower not in table.readings
-            and not table.is_verb_form(lower)
-        ):
-            names.add(word)
-    return frozenset(names)
+    return frozenset(
+        word
+        for word in mid_sentence.keys() | counts.keys()
+        if is_name(word, counts, mid_sentence, table)
+    )
+
+
+def is_name(word: str, counts: Counter[str], mid_sentence: Counter[str], table: VerbTables) -> bool:
+    """Whether one capitalised word is a name, by :func:`names_from`'s test."""
+    if mid_sentence[word] > 0:
+        return True
+    lower = word.lower()
+    return (
+        counts[word] >= 2
+        and lower not in wc.NOT_NAMES
+        and lower not in table.readings
+        and not table.is_verb_form(lower)
+    )
 
 
 def _learn_names(view: str, table: VerbTables) -> frozenset[str]:
