@@ -24,7 +24,14 @@ from functools import partial
 from typing import Protocol
 
 from proselint_fic.diagnostic import Diagnostic
-from proselint_fic.document import Document, DocumentOptions, KnownFacts, Span, Typography
+from proselint_fic.document import (
+    Document,
+    DocumentOptions,
+    KnownFacts,
+    Piece,
+    Span,
+    Typography,
+)
 from proselint_fic.document.edits import Edit, changed_range
 from proselint_fic.document.markup import ProseView
 from proselint_fic.document.positions import LineIndex
@@ -80,6 +87,22 @@ class _Paragraph:
     found: _Found
     style: StyleCounts
     quotes: QuoteCounts
+    piece: Piece  # the same object while the paragraph is unchanged (Document.paragraph_pieces)
+
+
+def _entry(
+    window: _Window,
+    span: Span,
+    context: object,
+    found: _Found,
+    *,
+    style: StyleCounts,
+    quotes: QuoteCounts,
+) -> _Paragraph:
+    text, source, emphasis = window.key
+    lead = span.start - window.start
+    piece = Piece(text, Span(lead, lead + span.end - span.start), emphasis, source)
+    return _Paragraph(window.key, context, lead, found, style, quotes, piece)
 
 
 @dataclass(slots=True)
@@ -176,7 +199,7 @@ class IncrementalLint:
             for i in range(len(paragraphs))
         ]
         state.entries = [
-            _Paragraph(w.key, context, p.start - w.start, found, counted_style, counted_quotes)
+            _entry(w, p, context, found, style=counted_style, quotes=counted_quotes)
             for p, w, context, found, counted_style, counted_quotes in zip(
                 paragraphs, windows, contexts, by_paragraph, style, quotes, strict=True
             )
@@ -227,9 +250,7 @@ class IncrementalLint:
                 if found is None:
                     self._state = None
                     return self._document(state, kept_speech=False)
-            fresh.append(
-                _Paragraph(window.key, context, span.start - window.start, found, style, quotes)
-            )
+            fresh.append(_entry(window, span, context, found, style=style, quotes=quotes))
         state.entries[first : len(state.entries) - kept_after] = fresh
         self._remember(state, typography, fresh)
         return self._document(state)
@@ -245,7 +266,10 @@ class IncrementalLint:
             # What this version's speech is made from, not the state later edits change.
             entries = tuple(state.entries)
             speech = partial(self._speech_of, state.paragraphs, entries, state.typography)
-        known = KnownFacts(state.prose, state.paragraphs, state.lines, state.typography, speech)
+        pieces = tuple(entry.piece for entry in state.entries) if state.entries else None
+        known = KnownFacts(
+            state.prose, state.paragraphs, state.lines, state.typography, speech, pieces
+        )
         return Document(
             state.source, path=self.path, markup="plain", options=self.options, known=known
         )

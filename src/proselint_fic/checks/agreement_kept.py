@@ -33,22 +33,20 @@ class ParagraphAgreement:
             self._tense.prepare(document)
         tenses = model.analyse(document).scene_tenses
         starts = [scene.span.start for scene in document.scenes]
-        text = document.text
         found: list[Slip] = []
         used: set[_Key] = set()
-        for paragraph, (start, end) in zip(
-            document.paragraphs, document.paragraph_windows, strict=True
-        ):
+        for paragraph, piece in zip(document.paragraphs, document.paragraph_pieces, strict=True):
             index = bisect_right(starts, paragraph.start) - 1
             tense = tenses[index] if 0 <= index < len(tenses) else None
-            relative = Span(paragraph.start - start, paragraph.end - start)
-            key = (text[start:end], relative, typography, tense)
+            key = (piece.text, piece.paragraph, typography, tense)
             used.add(key)
             slips = self._slips.get(key)
             if slips is None:
                 slips = _check(key, document)
                 self._slips[key] = slips
-            found.extend(_moved(slip, start) for slip in slips)
+            if slips:
+                start = piece.start_for(paragraph)
+                found.extend(_moved(slip, start) for slip in slips)
         if len(self._slips) > 2 * len(used) + 256:
             self._slips = {k: v for k, v in self._slips.items() if k in used}
         remember(document, tuple(found))

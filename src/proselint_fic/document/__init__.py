@@ -16,7 +16,14 @@ from proselint_fic.document.markup import Markup, ProseView, extract_prose, mark
 from proselint_fic.document.messages import find_messages
 from proselint_fic.document.positions import LineIndex
 from proselint_fic.document.speech import QuoteStyle, SpeechMap, find_speech
-from proselint_fic.document.structure import Scene, Span, find_paragraphs, find_scenes, window
+from proselint_fic.document.structure import (
+    Scene,
+    Span,
+    clip,
+    find_paragraphs,
+    find_scenes,
+    window,
+)
 from proselint_fic.document.style import Style, detect_style
 from proselint_fic.document.words import Vocabulary, Words, find_words
 
@@ -30,6 +37,7 @@ __all__ = [
     "KnownFacts",
     "LanguageToolOptions",
     "Markup",
+    "Piece",
     "Scene",
     "Span",
     "SpeechMap",
@@ -71,6 +79,26 @@ class Typography:
 
 
 @dataclass(frozen=True, slots=True)
+class Piece:
+    """A paragraph's window (``structure.window``: the paragraph with the rest of its lines
+    and a character either side) as a stretch to check on its own: its prose text, the
+    paragraph and the emphasis in it, and its source where that differs from the text.
+
+    It holds no offset into the document, so an edit elsewhere leaves it the same object:
+    a family that keeps work per paragraph looks it up by the piece (whose hash Python
+    keeps), and finds its place from the paragraph's span."""
+
+    text: str
+    paragraph: Span
+    emphasis: tuple[Span, ...] = ()
+    source: str | None = None
+
+    def start_for(self, paragraph: Span) -> int:
+        """Where this piece starts in the document, given its paragraph's span there."""
+        return paragraph.start - self.paragraph.start
+
+
+@dataclass(frozen=True, slots=True)
 class KnownFacts:
     """Parts of the model already known, so a document need not derive them again.
 
@@ -85,6 +113,7 @@ class KnownFacts:
     typography: Typography | None = None
     # The speech map, made only if a rule reads it (an edit kept paragraph by paragraph).
     speech: Callable[[], SpeechMap] | None = None
+    pieces: tuple[Piece, ...] | None = None  # one per paragraph
 
 
 class Document:
@@ -116,6 +145,7 @@ class Document:
                 "prose": known.prose,
                 "paragraphs": known.paragraphs,
                 "lines": known.lines,
+                "paragraph_pieces": known.pieces,
             }
             vars(self).update({k: v for k, v in seeded.items() if v is not None})
 
@@ -167,6 +197,24 @@ class Document:
         paragraph needs to be checked on its own (see ``structure.window``)."""
         text = self.text
         return tuple(window(text, p) for p in self.paragraphs)
+
+    @cached_property
+    def paragraph_pieces(self) -> tuple[Piece, ...]:
+        """Each paragraph's window as a :class:`Piece`, in the order of ``paragraphs``."""
+        text, source, emphasis = self.text, self.source, self.prose.emphasis
+        pieces = []
+        for paragraph, around in zip(self.paragraphs, self.paragraph_windows, strict=True):
+            start, end = around
+            piece, original = text[start:end], source[start:end]
+            pieces.append(
+                Piece(
+                    piece,
+                    Span(paragraph.start - start, paragraph.end - start),
+                    clip(emphasis, around),
+                    None if original == piece else original,
+                )
+            )
+        return tuple(pieces)
 
     @cached_property
     def scenes(self) -> tuple[Scene, ...]:

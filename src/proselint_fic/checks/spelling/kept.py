@@ -17,10 +17,7 @@ from dataclasses import replace
 from proselint_fic.checks.spelling import tokens
 from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
 from proselint_fic.checks.spelling.vocabulary import Vocabulary
-from proselint_fic.document import Document, Span, Typography
-from proselint_fic.document.structure import clip
-
-_Window = tuple[str, Span, tuple[Span, ...]]  # text, the paragraph in it, emphasis in it
+from proselint_fic.document import Document, Piece, Typography
 
 
 class KeptSpelling:
@@ -28,45 +25,53 @@ class KeptSpelling:
 
     def __init__(self) -> None:
         self._counts: dict[str, Counter[str]] = {}
-        self._found: dict[tuple[_Window, Typography, frozenset[str]], tuple[Occurrence, ...]] = {}
+        self._found: dict[tuple[Piece, Typography, frozenset[str]], tuple[Occurrence, ...]] = {}
         self._suspects: dict[str, bool] = {}
         self._accepted: dict[str, bool] = {}
         self._texts: list[str] = []
+        # For each written form, the paragraph texts that hold it (and how many times the
+        # text is in the document), so that finding a few suspects' occurrences does not
+        # walk every paragraph's counts.
+        self._where: dict[str, dict[str, int]] = {}
         self._vocabulary: Vocabulary | None = None
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
         if typography is None:
             return
-        text = document.text
-        emphasis = document.prose.emphasis
-        spans = document.paragraph_windows
-        texts = [text[s.start : s.end] for s in spans]
+        pieces = document.paragraph_pieces
+        paragraphs = document.paragraphs
+        texts = [piece.text for piece in pieces]
         analyser = _Analyser(document, self._suspects, self._accepted)
         vocabulary = self._update_vocabulary(texts, analyser)
-        windows = [
-            (piece, Span(p.start - s.start, p.end - s.start), clip(emphasis, s))
-            for piece, p, s in zip(texts, document.paragraphs, spans, strict=True)
-        ]
 
         def occurrences_of(words: set[str]) -> list[Occurrence]:
+            holding = self._holding(words)
             found: list[Occurrence] = []
-            for piece_window, span in zip(windows, spans, strict=True):
-                counts = self._counts[piece_window[0]]
-                if words.isdisjoint(counts):
+            for piece, paragraph in zip(pieces, paragraphs, strict=True):
+                if piece.text not in holding:
                     continue
+                counts = self._counts[piece.text]
                 here = frozenset(word for word in counts if word in words)
-                key = (piece_window, typography, here)
+                key = (piece, typography, here)
                 kept = self._found.get(key)
                 if kept is None:
-                    kept = _occurrences(piece_window, typography, here, document)
+                    kept = _occurrences(piece, typography, here, document)
                     self._found[key] = kept
-                found.extend(_moved(o, span.start) for o in kept)
+                start = piece.start_for(paragraph)
+                found.extend(_moved(o, start) for o in kept)
             return found
 
         analyse_kept(analyser, vocabulary, occurrences_of)
-        if len(self._found) > 2 * len(windows) + 256:
+        if len(self._found) > 2 * len(pieces) + 256:
             self._found.clear()
+
+    def _holding(self, words: set[str]) -> set[str]:
+        """The paragraph texts that hold any of ``words``."""
+        holding: set[str] = set()
+        for word in words:
+            holding.update(self._where.get(word, ()))
+        return holding
 
     def _update_vocabulary(self, texts: list[str], analyser: _Analyser) -> Vocabulary:
         """Add the counts of the paragraphs that came and take away those that went.
@@ -92,24 +97,38 @@ class KeptSpelling:
         for piece, times in (before - after).items():
             for _ in range(times):
                 vocabulary.add(self._counts[piece], analyser.is_suspect, sign=-1)
+            self._index(piece, -times)
         for piece, times in (after - before).items():
             counts = self._counts.get(piece)
             if counts is None:
                 counts = self._counts[piece] = tokens.count_words(piece)
             for _ in range(times):
                 vocabulary.add(counts, analyser.is_suspect)
+            self._index(piece, times)
         self._texts = texts
         if len(self._counts) > 2 * len(texts) + 256:
             keep = set(texts)
             self._counts = {k: v for k, v in self._counts.items() if k in keep}
         return vocabulary
 
+    def _index(self, piece: str, times: int) -> None:
+        for word in self._counts[piece]:
+            texts = self._where.setdefault(word, {})
+            left = texts.get(piece, 0) + times
+            if left:
+                texts[piece] = left
+            else:
+                del texts[piece]
+                if not texts:
+                    del self._where[word]
+
 
 def _occurrences(
-    piece_window: _Window, typography: Typography, words: frozenset[str], document: Document
+    piece: Piece, typography: Typography, words: frozenset[str], document: Document
 ) -> tuple[Occurrence, ...]:
-    piece, paragraph, emphasis = piece_window
-    alone = Document.alone(piece, (paragraph,), typography, document.options, emphasis=emphasis)
+    alone = Document.alone(
+        piece.text, (piece.paragraph,), typography, document.options, emphasis=piece.emphasis
+    )
     return tuple(_Analyser(alone)._occurrences(set(words)))
 
 
