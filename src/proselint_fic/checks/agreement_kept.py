@@ -15,7 +15,7 @@ from proselint_fic.checks.tense import model
 from proselint_fic.checks.tense.incremental import SceneTense
 from proselint_fic.document import Document, Span, Typography
 
-_Key = tuple[str, Span, Typography, str | None]
+_Key = tuple[str, Span, str | None]  # the paragraph's window, the paragraph in it, scene tense
 
 
 class ParagraphAgreement:
@@ -24,11 +24,15 @@ class ParagraphAgreement:
     def __init__(self) -> None:
         self._tense = SceneTense()
         self._slips: dict[_Key, tuple[Slip, ...]] = {}
+        self._typography: Typography | None = None  # what the kept slips were found with
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
         if typography is None:
             return
+        if typography != self._typography:
+            self._slips.clear()  # kept under another typography: keys leave it out (speed)
+            self._typography = typography
         if not model.is_known(document):
             self._tense.prepare(document)
         tenses = model.analyse(document).scene_tenses
@@ -38,11 +42,11 @@ class ParagraphAgreement:
         for paragraph, piece in zip(document.paragraphs, document.paragraph_pieces, strict=True):
             index = bisect_right(starts, paragraph.start) - 1
             tense = tenses[index] if 0 <= index < len(tenses) else None
-            key = (piece.text, piece.paragraph, typography, tense)
+            key = (piece.text, piece.paragraph, tense)
             used.add(key)
             slips = self._slips.get(key)
             if slips is None:
-                slips = _check(key, document)
+                slips = _check(key, typography, document)
                 self._slips[key] = slips
             if slips:
                 start = piece.start_for(paragraph)
@@ -52,8 +56,8 @@ class ParagraphAgreement:
         remember(document, tuple(found))
 
 
-def _check(key: _Key, document: Document) -> tuple[Slip, ...]:
-    piece, paragraph, typography, tense = key
+def _check(key: _Key, typography: Typography, document: Document) -> tuple[Slip, ...]:
+    piece, paragraph, tense = key
     alone = Document.alone(piece, (paragraph,), typography, document.options)
     return tuple(find_slips(alone, lambda _offset: tense))
 

@@ -22,6 +22,8 @@ from proselint_fic.document.structure import (
     clip,
     find_paragraphs,
     find_scenes,
+    is_scene_break,
+    scenes_between,
     window,
 )
 from proselint_fic.document.style import Style, detect_style
@@ -78,7 +80,7 @@ class Typography:
     quote_style: QuoteStyle
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Piece:
     """A paragraph's window (``structure.window``: the paragraph with the rest of its lines
     and a character either side) as a stretch to check on its own: its prose text, the
@@ -96,6 +98,11 @@ class Piece:
     def start_for(self, paragraph: Span) -> int:
         """Where this piece starts in the document, given its paragraph's span there."""
         return paragraph.start - self.paragraph.start
+
+    @cached_property
+    def is_scene_break(self) -> bool:
+        """Whether the paragraph is a scene-break ornament or a heading (asked once)."""
+        return is_scene_break(self.text, self.paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +225,9 @@ class Document:
 
     @cached_property
     def scenes(self) -> tuple[Scene, ...]:
+        if "paragraph_pieces" in vars(self):  # kept across edits: each asked once
+            breaks = [piece.is_scene_break for piece in self.paragraph_pieces]
+            return scenes_between(self.paragraphs, breaks)
         return find_scenes(self.text, self.paragraphs)
 
     @cached_property

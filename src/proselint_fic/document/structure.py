@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from proselint_fic.document.edits import Edit
@@ -140,10 +140,15 @@ def is_scene_break(text: str, paragraph: Span) -> bool:
 
 def find_scenes(text: str, paragraphs: tuple[Span, ...]) -> tuple[Scene, ...]:
     """Group paragraphs into scenes, splitting at scene breaks and headings."""
+    return scenes_between(paragraphs, [is_scene_break(text, p) for p in paragraphs])
+
+
+def scenes_between(paragraphs: Sequence[Span], breaks: Sequence[bool]) -> tuple[Scene, ...]:
+    """Group paragraphs into scenes, given which of them are breaks or headings."""
     scenes: list[Scene] = []
     current: list[Span] = []
-    for paragraph in paragraphs:
-        if is_scene_break(text, paragraph):
+    for paragraph, is_break in zip(paragraphs, breaks, strict=True):
+        if is_break:
             _close_scene(current, scenes)
             current = []
         else:

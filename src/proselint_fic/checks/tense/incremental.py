@@ -32,7 +32,7 @@ from proselint_fic.checks.tense.model import (
 )
 from proselint_fic.checks.tense.narration import lowered, narration_view
 from proselint_fic.checks.tense.tagged import SentenceTags
-from proselint_fic.document import Document, Scene, Span, Typography
+from proselint_fic.document import Document, Piece, Scene, Span, Typography
 from proselint_fic.document.structure import clip, window
 
 _Key = tuple[str, tuple[Span, ...], tuple[Span, ...]]  # window text, paragraphs, emphasis
@@ -67,12 +67,14 @@ class SceneTense:
             return  # not an incremental document: the model reads it whole
         text = document.text
         scenes = document.scenes
-        in_scenes = {p.start for scene in scenes for p in scene.paragraphs}
-        breaks = [p for p in document.paragraphs if p.start not in in_scenes]
         parts = [
             self._part(document, scene.span, scene.paragraphs, typography, True) for scene in scenes
         ]
-        named = [self._part(document, p, (p,), typography, False) for p in breaks]
+        named = [
+            self._break(document, piece, typography)
+            for piece in document.paragraph_pieces
+            if piece.is_scene_break
+        ]
         table = tables()
         names = self._names.update(parts + named, table)
         readings = []
@@ -116,12 +118,29 @@ class SceneTense:
         key = ((text[start:end], relative, emphasis), typography, not document.prose.emphasis)
         part = self._parts.get(key)
         if part is None:
-            piece = text[start:end]
-            alone = Document.alone(piece, relative, typography, document.options, emphasis=emphasis)
-            view = narration_view(alone, plain_emphasis=not document.prose.emphasis)
-            scene = Scene(Span(relative[0].start, relative[-1].end), relative) if is_scene else None
-            part = _Part(view, lowered(view), scene, name_evidence(view))
-            self._parts[key] = part
+            part = self._read_part(key, document, is_scene=is_scene)
+        return key, part
+
+    def _read_part(self, key: _PartKey, document: Document, *, is_scene: bool) -> _Part:
+        (piece, relative, emphasis), typography, plain_emphasis = key
+        alone = Document.alone(piece, relative, typography, document.options, emphasis=emphasis)
+        view = narration_view(alone, plain_emphasis=plain_emphasis)
+        scene = Scene(Span(relative[0].start, relative[-1].end), relative) if is_scene else None
+        part = self._parts[key] = _Part(view, lowered(view), scene, name_evidence(view))
+        return part
+
+    def _break(
+        self, document: Document, piece: Piece, typography: Typography
+    ) -> tuple[_PartKey, _Part]:
+        """A scene break or heading, read on its own: it only names."""
+        key = (
+            (piece.text, (piece.paragraph,), piece.emphasis),
+            typography,
+            not document.prose.emphasis,
+        )
+        part = self._parts.get(key)
+        if part is None:
+            part = self._read_part(key, document, is_scene=False)
         return key, part
 
     def _forget_unused(self, parts: set[_PartKey], readings: set[_ReadingKey]) -> None:
