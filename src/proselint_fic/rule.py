@@ -150,3 +150,34 @@ class Rule(Protocol):
     def meta(self) -> RuleMeta: ...
 
     def check(self, document: Document) -> Iterable[Match]: ...
+
+
+class MetaRule:
+    """A base for a code rule whose only state is its metadata: a subclass writes ``check``.
+
+    Immutable, and equal to another of its class with the same metadata, as a frozen
+    dataclass would be; a plain class because a pre-commit hook imports every rule at
+    each start, and each frozen dataclass costs about 0.4 ms to create there.
+    """
+
+    __slots__ = ("_meta",)
+    _meta: RuleMeta
+
+    def __init__(self, meta: RuleMeta) -> None:
+        object.__setattr__(self, "_meta", meta)
+
+    @property
+    def meta(self) -> RuleMeta:
+        return self._meta
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and isinstance(other, MetaRule) and other.meta == self.meta
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.meta))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(meta={self.meta!r})"

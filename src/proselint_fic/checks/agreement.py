@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from weakref import WeakKeyDictionary
 
 from proselint_fic.diagnostic import Severity
-from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
+from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
 from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
@@ -263,9 +263,7 @@ def remember(document: Document, slips: tuple[Slip, ...]) -> None:
     _KEPT[document] = slips
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementRule:
-    meta: RuleMeta
+class AgreementRule(MetaRule):
     # An editor's re-lint keeps its slips per paragraph and scene tense.
     incremental_analysis: ClassVar[Callable[[], ParagraphAgreement]] = paragraph_agreement
 

@@ -11,7 +11,6 @@ so each mark gets its own literal-led pattern.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,7 @@ from proselint_fic.patterns import (
     compile_pattern,
     lazy,
 )
-from proselint_fic.rule import Match, Rule, RuleMeta, describe
+from proselint_fic.rule import Match, MetaRule, Rule, describe
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document, Span
@@ -66,15 +65,12 @@ def _space_before_pattern(mark: str) -> Pattern:
     return compile_pattern(spaced_mark_pattern(mark), _FLAGS)
 
 
-@dataclass(frozen=True)
-class SpaceBeforeRule:
+class SpaceBeforeRule(MetaRule):
     """A space between a word and the mark that follows it: ``word ,`` and ``Why ?``.
 
     A paragraph rule: whether the document spaces ; : ! ? on purpose is part of its
     typography (:class:`~proselint_fic.document.style.Style`), counted paragraph by
     paragraph like its ellipses and dashes."""
-
-    meta: RuleMeta
 
     @cached_property
     def _patterns(self) -> dict[str, Pattern]:
@@ -153,11 +149,8 @@ _ADDRESS_LIKE = lazy(r"://|\bwww\.|@|&#?\w+;|\?\w+=", IGNORECASE)
 _TOKEN_EDGE = lazy(r"\s")
 
 
-@dataclass(frozen=True)
-class MissingSpaceRule:
+class MissingSpaceRule(MetaRule):
     """``formatted,and`` and ``honor,truly``: a mark glued to the next word."""
-
-    meta: RuleMeta
 
     @cached_property
     def _patterns(self) -> list[Pattern]:
@@ -221,11 +214,8 @@ _MARK_RUN = lazy(r"[!?]{2,}")
 _HABIT_RUNS = 3
 
 
-@dataclass(frozen=True)
-class RepeatedMarksRule:
+class RepeatedMarksRule(MetaRule):
     """``No!!`` and ``What??`` in narration, unless the writer does it throughout."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
@@ -257,11 +247,8 @@ _MIXED_DASHES_MESSAGE = (
 )
 
 
-@dataclass(frozen=True)
-class DashHabitRule:
+class DashHabitRule(MetaRule):
     """``--`` or a spaced hyphen as a dash in a manuscript that otherwise uses em dashes."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
@@ -288,12 +275,9 @@ class DashHabitRule:
         yield from _style_slips(slips, em_dashes, mixed=_MIXED_DASHES_MESSAGE)
 
 
-@dataclass(frozen=True)
-class SpacedHyphenRule:
+class SpacedHyphenRule(MetaRule):
     """A hyphen with a space on each side between words, in a text with no em dashes: a
     dash typed as a hyphen ("He hesitated - then braced himself")."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
@@ -331,11 +315,8 @@ _CURLY_SINGLE = lazy(r"[‘’]")
 _OPENING_CONTEXT = frozenset(" \t\r\n([{—–-")
 
 
-@dataclass(frozen=True)
-class MixedQuotesRule:
+class MixedQuotesRule(MetaRule):
     """Straight and curly quotes (or apostrophes) in the same document."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
@@ -399,11 +380,8 @@ _ELLIPSIS_FORMS = {
 }
 
 
-@dataclass(frozen=True)
-class MixedEllipsisRule:
+class MixedEllipsisRule(MetaRule):
     """``...`` and ``…`` (or ``. . .``) in the same document."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
@@ -433,11 +411,8 @@ class MixedEllipsisRule:
 _QUOTE_CHARS = frozenset("\"'“”‘’")
 
 
-@dataclass(frozen=True)
-class QuoteSpaceRule:
+class QuoteSpaceRule(MetaRule):
     """``" Hello"`` and ``"Hello "``: a space just inside a quote."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
@@ -459,11 +434,8 @@ class QuoteSpaceRule:
                 yield Match(last, end, replacements=(closing,))
 
 
-@dataclass(frozen=True)
-class UnbalancedQuotesRule:
+class UnbalancedQuotesRule(MetaRule):
     """A quote opened and never closed, where the speech does not go on next paragraph."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text

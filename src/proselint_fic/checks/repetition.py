@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 from proselint_fic.diagnostic import Severity
 from proselint_fic.document.words import WORD
 from proselint_fic.patterns import lazy
-from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
+from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
@@ -90,11 +89,8 @@ _SPOKEN = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class DoubledWordRule:
+class DoubledWordRule(MetaRule):
     """The same word twice in a row, unless grammar or the speaker means it."""
-
-    meta: RuleMeta
 
     def check(self, document: Document) -> Iterator[Match]:
         vocabulary = document.vocabulary

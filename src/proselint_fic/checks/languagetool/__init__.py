@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from proselint_fic.diagnostic import Category, Severity
-from proselint_fic.rule import Match, RuleMeta, describe
+from proselint_fic.rule import Match, MetaRule, RuleMeta, describe
 
 if TYPE_CHECKING:
     from proselint_fic.checks.languagetool.client import RemoteMatch
@@ -82,10 +82,7 @@ METAS: tuple[RuleMeta, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageToolRule:
-    meta: RuleMeta
-
+class LanguageToolRule(MetaRule):
     def check(self, document: Document) -> Iterable[Match]:
         category = self.meta.category
         for found in _findings(document):

@@ -8,11 +8,10 @@ vocabulary is accepted and how the word list was built and measured.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from proselint_fic.diagnostic import Severity
-from proselint_fic.rule import FixExample, Match, Rule, RuleMeta
+from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
 
 if TYPE_CHECKING:
     from proselint_fic.checks.spelling.kept import KeptSpelling
@@ -198,11 +197,9 @@ def kept_spelling() -> KeptSpelling:
     return KeptSpelling()
 
 
-@dataclass(frozen=True, slots=True)
-class SpellingRule:
+class SpellingRule(MetaRule):
     """One of the ``typo`` rules: it reports its share of the shared analysis."""
 
-    meta: RuleMeta
     incremental_analysis: ClassVar[Callable[[], KeptSpelling]] = kept_spelling
 
     def check(self, document: Document) -> Iterable[Match]:
