@@ -60,16 +60,26 @@ class SceneTense:
         self._readings: dict[_ReadingKey, _SceneData] = {}
         self._judged: dict[tuple[_ReadingKey, Tense | None, Tense | None], _Judged] = {}
         self._names = _Names()
+        # A scene's part by the identities of its paragraphs' pieces, which stay the same
+        # objects until an edit touches the paragraph or the space beside it (with each
+        # part, its key; the pieces stay alive in the document the part was read from).
+        self._by_pieces: dict[tuple[int, ...], tuple[_PartKey, _Part]] = {}
+        self._alive: tuple[Piece, ...] = ()
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
         if typography is None:
             return  # not an incremental document: the model reads it whole
-        text = document.text
         scenes = document.scenes
+        grouped = _pieces_by_scene(document.paragraph_pieces)
         parts = [
-            self._part(document, scene.span, scene.paragraphs, typography, True) for scene in scenes
+            self._scene_part(document, scene, pieces, typography)
+            for scene, pieces in zip(scenes, grouped, strict=True)
         ]
+        self._alive = document.paragraph_pieces  # so that no kept id is reused meanwhile
+        self._by_pieces = {
+            tuple(map(id, pieces)): kept for pieces, kept in zip(grouped, parts, strict=True)
+        }
         named = [
             self._break(document, piece, typography)
             for piece in document.paragraph_pieces
@@ -87,7 +97,7 @@ class SceneTense:
                 reader = SentenceReader(table, relevant)
                 data = read_scene(part.view, part.lower_view, part.scene, reader, SentenceTags())
                 self._readings[reading_key] = data
-            readings.append((reading_key, data, window(text, scene.span).start))
+            readings.append((reading_key, data, window(document.text, scene.span).start))
         pinned = document.options.tense
         overall = pinned or document_tense(data for _, data, _ in readings)
         findings: list[Finding] = []
@@ -102,6 +112,18 @@ class SceneTense:
             findings.extend(_moved(f, offset) for f in judged[1])
         self._forget_unused({key for key, _ in parts + named}, {key for key, _, _ in readings})
         remember(document, Analysis(tuple(findings), tuple(tenses)))
+
+    def _scene_part(
+        self,
+        document: Document,
+        scene: Scene,
+        pieces: tuple[Piece, ...],
+        typography: Typography,
+    ) -> tuple[_PartKey, _Part]:
+        kept = self._by_pieces.get(tuple(map(id, pieces)))
+        if kept is not None:
+            return kept
+        return self._part(document, scene.span, scene.paragraphs, typography, True)
 
     def _part(
         self,
@@ -200,6 +222,22 @@ class _Names:
                 if not total[word]:
                     del total[word]
             touched.update(counted)
+
+
+def _pieces_by_scene(pieces: tuple[Piece, ...]) -> list[tuple[Piece, ...]]:
+    """The pieces of each scene, in the order of ``Document.scenes``."""
+    grouped: list[tuple[Piece, ...]] = []
+    current: list[Piece] = []
+    for piece in pieces:
+        if piece.is_scene_break:
+            if current:
+                grouped.append(tuple(current))
+            current = []
+        else:
+            current.append(piece)
+    if current:
+        grouped.append(tuple(current))
+    return grouped
 
 
 def _moved(finding: Finding, offset: int) -> Finding:
