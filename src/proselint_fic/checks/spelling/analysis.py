@@ -46,6 +46,7 @@ from proselint_fic.checks.spelling.dialects import is_dialect_variant, ize_twin
 from proselint_fic.checks.spelling.lexicon import Dialect, lexicon
 from proselint_fic.checks.spelling.suggest import close_match, nearby, nearest_cost, suggest
 from proselint_fic.checks.spelling.vocabulary import (
+    RECURRING,
     Vocabulary,
     straighten,
     strip_possessive,
@@ -285,14 +286,14 @@ class _Analyser:
             core = strip_possessive(straighten(form).strip("'"))
             if self._listed_misspelling(form):
                 continue
-            name = form[:1].isupper() and cased_counts[core] >= 3
+            name = form[:1].isupper() and cased_counts[core] >= RECURRING
             lower = core.lower()
             dialect = bool(_code(lower)) and (self.other_dialect or lower_counts[lower] >= 2)
             if name or dialect:
                 settled.add(form)
         occurrences = (occurrences_of or self._occurrences)(suspects - settled)
         names = self._names(occurrences, cased_counts)
-        consistent = self._inconsistent(occurrences, cased_counts, lower_counts)
+        consistent = self._inconsistent(occurrences, vocabulary)
         for occurrence in occurrences:
             if occurrence.excused or occurrence.start in consistent:
                 continue
@@ -784,25 +785,18 @@ class _Analyser:
             Finding(rule, occurrence.start, occurrence.end, occurrence.form, replacements, message)
         )
 
-    def _inconsistent(
-        self,
-        occurrences: list[Occurrence],
-        cased_counts: Counter[str],
-        lower_counts: Counter[str],
-    ) -> set[int]:
+    def _inconsistent(self, occurrences: list[Occurrence], vocabulary: Vocabulary) -> set[int]:
         """Report a rare spelling one slip from a recurring name; return the offsets used."""
         used: set[int] = set()
+        cased_counts, lower_counts = vocabulary.cased_counts, vocabulary.lower_counts
+        recurring_cased, recurring_lower = vocabulary.recurring_cased, vocabulary.recurring_lower
         frequent = sorted(
-            (f for f, n in cased_counts.items() if n >= 3 and len(f) >= 4),
-            key=lambda f: (-cased_counts[f], f),  # ties by spelling: the same in any order
+            (f for f in recurring_cased if len(f) >= 4),
+            key=lambda f: (-recurring_cased[f], f),  # ties by spelling: the same in any order
         )
         frequent_lower = sorted(
-            (
-                f
-                for f, n in lower_counts.items()
-                if n >= 3 and len(f) >= 5 and not self.accepted(f) and not _code(f)
-            ),
-            key=lambda f: (-lower_counts[f], f),
+            (f for f in recurring_lower if len(f) >= 5 and not self.accepted(f) and not _code(f)),
+            key=lambda f: (-recurring_lower[f], f),
         )
         if not frequent and not frequent_lower:
             return used

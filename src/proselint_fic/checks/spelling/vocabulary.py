@@ -29,6 +29,11 @@ def core_of(form: str) -> str:
     return form if form.isalpha() else strip_possessive(straighten(form).strip("'"))
 
 
+# A spelling written this often is a recurring one (a name, a coinage), which a one-off
+# spelling near it may be a slip of.
+RECURRING = 3
+
+
 @dataclass
 class Vocabulary:
     """The counts and word classes of one text (see the module's docs)."""
@@ -40,6 +45,10 @@ class Vocabulary:
     by_lower: Counter[str] = field(default_factory=Counter)  # form.lower()
     lower_counts: Counter[str] = field(default_factory=Counter)  # core, lowercased
     cased_counts: Counter[str] = field(default_factory=Counter)  # capitalised cores
+    # The entries of cased_counts and lower_counts written RECURRING times or more, kept as
+    # the counts change, so that an edit does not walk the whole vocabulary for them.
+    recurring_cased: dict[str, int] = field(default_factory=dict)
+    recurring_lower: dict[str, int] = field(default_factory=dict)
     suspects: set[str] = field(default_factory=set)
     rare: set[str] = field(default_factory=set)  # forms whose lowercase is a rare word
     own_words: int = 0  # words spelled only this dialect's way, with repeats
@@ -62,9 +71,11 @@ class Vocabulary:
         core_lower = core.lower()
         was = self.lower_counts[core_lower]
         _bump(self.lower_counts, core_lower, delta)
+        _track(self.recurring_lower, core_lower, was + delta)
         self._tally_dialect(core_lower, was, was + delta)
         if core[:1].isupper():
             _bump(self.cased_counts, core, delta)
+            _track(self.recurring_cased, core, self.cased_counts[core])
         if before == 0 and after > 0:
             if suspect(form):
                 self.suspects.add(form)
@@ -83,6 +94,13 @@ class Vocabulary:
         else:
             self.other_words += now - was
             self.other_spellings += (now > 0) - (was > 0)
+
+
+def _track(recurring: dict[str, int], key: str, count: int) -> None:
+    if count >= RECURRING:
+        recurring[key] = count
+    else:
+        recurring.pop(key, None)
 
 
 def _bump(counter: Counter[str], key: str, delta: int) -> None:
