@@ -146,10 +146,20 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         MORNING + "He wears a grey coat and a flat cap pulled low over his eyes.",
         # an absolute phrase with an adjective that is also a verb form ("to pale")
         YARD + "The children sat at the table, their faces pale in the lamplight.",
+        # a plural joined by "and" to the noun a preposition takes is that object's noun
+        YARD + "It cost him no end of time and groans to haul his leg up the ladder.",
+        YARD + "She gazed at the pictures and photographs hanging upon the wall.",
+        YARD + "Among all the silks and laces that glistened, her dress looked plain.",
     ],
 )
 def test_descriptions_are_not_slips(text: str) -> None:
     assert tense_flags(text) == []
+
+
+def test_a_verb_after_and_with_no_preposition_before_is_still_read() -> None:
+    """Only a preposition's object takes the plural after "and" as its noun: "the keys
+    and runs" after a verb is the sentence's next verb."""
+    assert "runs" in tense_flags(YARD + "She grabbed the keys and runs to the car.")
 
 
 def test_a_past_perfect_across_an_aside_is_a_flashback() -> None:

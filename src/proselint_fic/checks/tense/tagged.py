@@ -75,6 +75,7 @@ class SentenceTags:
                 _verb_follows(tags, at)
                 or _noun_phrase_before(p, first, tags, at)
                 or _past_verb_before(p, first, tags, at)
+                or _coordinated_in_object(p, first, tags, at)
             )
         return False
 
@@ -124,6 +125,47 @@ def _past_verb_before(p: Paragraph, first: int, tags: list[str], at: int) -> boo
     while before >= 0 and tags[before] in _SKIPPED_BEFORE_VERB:
         before -= 1
     return before >= 0 and p.lower[first + before] in tables().past
+
+
+def _coordinated_in_object(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """The plural is joined by "and" or "or" to the noun that ends a preposition's object
+    ("no end of time and groans"): the second noun of the object, not a verb for the
+    sentence's subject ("She took the keys and runs" has no preposition before it)."""
+    before = at - 1
+    while before >= 0 and tags[before] in _SKIPPED_BEFORE_VERB:
+        before -= 1
+    if before < 1 or tags[before] != "CC" or tags[before - 1] not in _NOUN_TAGS:
+        return False
+    opener = before - 1
+    while opener >= 0 and tags[opener] in _IN_NOUN_PHRASE:
+        opener -= 1
+    return opener >= 0 and tags[opener] == "IN" and p.lower[first + opener] not in _CLAUSE_IN
+
+
+_IN_NOUN_PHRASE = _NOUN_PHRASE_TAGS | _NOUN_PHRASE_OPENERS
+# Subordinators the tagger also calls IN: what follows them is a clause, not an object.
+_CLAUSE_IN = frozenset(
+    {
+        "that",
+        "because",
+        "if",
+        "while",
+        "whilst",
+        "although",
+        "though",
+        "since",
+        "as",
+        "until",
+        "till",
+        "unless",
+        "whether",
+        "once",
+        "before",
+        "after",
+        "when",
+        "where",
+    }
+)
 
 
 def _as_word(token: str) -> str:
