@@ -150,6 +150,9 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         YARD + "It cost him no end of time and groans to haul his leg up the ladder.",
         YARD + "She gazed at the pictures and photographs hanging upon the wall.",
         YARD + "Among all the silks and laces that glistened, her dress looked plain.",
+        # a participle after the clause's finite verb describes a noun
+        MORNING + "Even the babies wear feathers threaded through their bonnets.",
+        MORNING + "The boys carry baskets filled with apples up the hill.",
     ],
 )
 def test_descriptions_are_not_slips(text: str) -> None:

@@ -62,6 +62,10 @@ class SentenceTags:
         # Only a reading as another part of speech overrules the reader: the tagger mixes
         # up a past and a participle (VBD, VBN) and a present and a base form (VBP, VB)
         # far more often than it calls a verb a noun.
+        if tag == "VBN" and _finite_before_in_clause(p, first, tags, event.index - first):
+            # "the babies wear feathers threaded through their bonnets": the clause has its
+            # finite verb already, and a participle after it describes a noun.
+            return False
         if tag.startswith("VB") or tag == "MD":
             return True
         if tag in _PLURAL_TAGS:
@@ -125,6 +129,23 @@ def _past_verb_before(p: Paragraph, first: int, tags: list[str], at: int) -> boo
     while before >= 0 and tags[before] in _SKIPPED_BEFORE_VERB:
         before -= 1
     return before >= 0 and p.lower[first + before] in tables().past
+
+
+def _finite_before_in_clause(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """Whether a finite verb is tagged before token ``at`` in its clause: nothing between
+    them joins or opens another clause (a coordinator, a wh-word, a subordinator, a mark)."""
+    for before in range(at - 1, -1, -1):
+        tag = tags[before]
+        if tag in FINITE_TAGS:
+            return True
+        if tag in _CLAUSE_OPENING_TAGS or (tag == "IN" and p.lower[first + before] in _CLAUSE_IN):
+            return False
+    return False
+
+
+_CLAUSE_OPENING_TAGS = frozenset(
+    {"CC", "WDT", "WP", "WP$", "WRB", ",", ":", ".", "-LRB-", "``", "''"}
+)
 
 
 def _coordinated_in_object(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
