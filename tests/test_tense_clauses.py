@@ -177,6 +177,9 @@ def test_a_past_perfect_across_an_aside_is_a_flashback() -> None:
         MORNING + "The bridge is out until spring, the ferryman said. She rinses the cup.",
         # "once that": a time in the past
         MORNING + "Her aunt told her once that every kettle has a voice. She rinses the cup.",
+        # "just now" after the verb: a moment ago
+        MORNING + "The neighbour waved to her just now. She rinses the cup.",
+        MORNING + "She heard a car door slam just now. She rinses the cup.",
     ],
 )
 def test_earlier_reports_are_not_slips(text: str) -> None:

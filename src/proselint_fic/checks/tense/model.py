@@ -52,6 +52,9 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+")
 # Expressions that place an event in the past ("years ago", "last night", "when she was six").
 _PAST_TIME = re.compile(
     r"\b(?:ago|yesterday|earlier|formerly|used to|back (?:then|when)|once upon"
+    # "the look he received just now": a moment ago, after what it dates (not "just now
+    # she is busy", at this moment, opening the clause).
+    r"|(?<=[a-z] )just now"
     # "he told me once that": once as a time in the past; not "it blinked once," (one
     # time, in the scene) nor "once she leaves" (a clause of time).
     r"|once(?= that\b)"
