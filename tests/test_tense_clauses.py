@@ -150,6 +150,9 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         YARD + "It cost him no end of time and groans to haul his leg up the ladder.",
         YARD + "She gazed at the pictures and photographs hanging upon the wall.",
         YARD + "Among all the silks and laces that glistened, her dress looked plain.",
+        YARD + "He kept an eye on the progress of Bravo and Charlie teams as they ran.",
+        YARD + "The canopy was thick with leaves and branches that danced in the wind.",
+        YARD + "She sat among the butter chips and the coffee cups, sobbing.",
         # a participle after the clause's finite verb describes a noun
         MORNING + "Even the babies wear feathers threaded through their bonnets.",
         MORNING + "The boys carry baskets filled with apples up the hill.",

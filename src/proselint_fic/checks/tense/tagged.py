@@ -79,7 +79,7 @@ class SentenceTags:
                 _verb_follows(tags, at)
                 or _noun_phrase_before(p, first, tags, at)
                 or _past_verb_before(p, first, tags, at)
-                or _coordinated_in_object(p, first, tags, at)
+                or _in_prepositional_object(p, first, tags, at)
             )
         return False
 
@@ -148,19 +148,31 @@ _CLAUSE_OPENING_TAGS = frozenset(
 )
 
 
-def _coordinated_in_object(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
-    """The plural is joined by "and" or "or" to the noun that ends a preposition's object
-    ("no end of time and groans"): the second noun of the object, not a verb for the
-    sentence's subject ("She took the keys and runs" has no preposition before it)."""
+def _in_prepositional_object(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """The plural ends a preposition's object that joins nouns: only nouns, their
+    modifiers and an "and" or "or" between them stand between it and the preposition
+    ("no end of time and groans", "of Bravo and Charlie teams", "with leaves and
+    branches"). It is that object's noun, not a verb. Without the coordinator the
+    phrase may modify a subject whose verb it is ("the candle on the table gutters");
+    "She took the keys and runs" has no preposition; and a determiner after a noun opens
+    a new phrase ("in the morning the dog barks")."""
     before = at - 1
     while before >= 0 and tags[before] in _SKIPPED_BEFORE_VERB:
         before -= 1
-    if before < 1 or tags[before] != "CC" or tags[before - 1] not in _NOUN_TAGS:
-        return False
-    opener = before - 1
-    while opener >= 0 and tags[opener] in _IN_NOUN_PHRASE:
-        opener -= 1
-    return opener >= 0 and tags[opener] == "IN" and p.lower[first + opener] not in _CLAUSE_IN
+    after_determiner = joined = False
+    for index in range(before, -1, -1):
+        tag, word = tags[index], p.lower[first + index]
+        if tag == "IN":
+            return joined and index < before and word not in _CLAUSE_IN
+        if after_determiner and tag not in _NOUN_PHRASE_OPENERS and tag != "CC":
+            return False
+        if tag in _NOUN_PHRASE_OPENERS:
+            after_determiner = True
+        elif tag == "CC":
+            after_determiner, joined = False, True
+        elif not (tag in _NOUN_PHRASE_TAGS or (tag == "VBZ" and tables().is_nominal(word))):
+            return False
+    return False
 
 
 _IN_NOUN_PHRASE = _NOUN_PHRASE_TAGS | _NOUN_PHRASE_OPENERS
