@@ -207,3 +207,19 @@ def test_a_stage_of_life_places_the_clause_in_the_past() -> None:
         assert _PAST_TIME.search(phrase), phrase
     for phrase in ("in his hand he held", "in her room", "as a young"):
         assert not _PAST_TIME.search(phrase), phrase
+
+
+FIRST_PERSON = "I closed the gate behind me. I crossed the yard. The hens scattered. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the narrator's own asides from the time of telling: "I mean", "I tell you"
+        FIRST_PERSON + "The search went on for days. I mean it, and I searched everywhere.",
+        FIRST_PERSON + "I stopped, for, I tell you, I was out of breath.",
+        FIRST_PERSON + "It was a good horse, I reckon, and it ran all day.",
+    ],
+)
+def test_a_narrators_aside_from_the_time_of_telling_is_no_slip(text: str) -> None:
+    assert tense_flags(text) == []

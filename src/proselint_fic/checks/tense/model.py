@@ -965,13 +965,15 @@ def _telling_now(paragraph: Paragraph, event: Event) -> bool:
         framing = _ADMISSION  # "I have to say", "I have to admit"
     if verb < len(lower) and tables().lemma(lower[verb]) in framing:
         return True
+    if lower[verb : verb + 2] == ["tell", "you"]:
+        return True  # "Great machine, I tell you": the narrator, telling
     clause = lower[max(at - 2, 0) : _clause_end(paragraph, event)]
     return not _TELLING_TIME.isdisjoint(clause)
 
 
 _RECOLLECTION = wc.wordset(
     "know remember recall forget think wonder guess suppose admit confess believe "
-    "understand doubt wish hope imagine realize realise swear bet regret"
+    "understand doubt wish hope imagine realize realise swear bet regret reckon mean"
 )
 _ADMISSION = _RECOLLECTION | {"say"}
 _TELLING_TIME = wc.wordset("now still anymore today")
