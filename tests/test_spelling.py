@@ -173,6 +173,18 @@ def test_coinages_far_from_any_word_pass_but_double_slips_do_not() -> None:
     assert flagged_words("The shippmnets came late.") == ["shippmnets"]
 
 
+def test_a_long_recurring_spelling_close_to_a_word_is_a_habit_not_a_coinage() -> None:
+    """Written three times, a coinage is the writer's; a long spelling one close slip from
+    a dictionary word, written as often, is a misspelling the writer keeps making."""
+    text = (
+        "He filled the balloon with oxyacetelene. The oxyacetelene hissed. "
+        "Nobody else would have trusted oxyacetelene."
+    )
+    assert flagged_words(text) == ["oxyacetelene"] * 3
+    coined = "The glimmerwisps rose. Glimmerwisps drifted. The glimmerwisps sang."
+    assert flagged_words(coined) == []
+
+
 def test_contractions_without_apostrophes() -> None:
     found = findings("I dont know. Thats it.")
     assert [(word, fixes[0]) for _, word, fixes in found] == [

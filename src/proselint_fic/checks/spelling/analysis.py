@@ -135,6 +135,9 @@ _CAPS_LINE = 80
 
 # Longer than any dictionary word (the longest English ones run to about 30 letters).
 _LONGEST_WORD = 45
+# A recurring spelling this long within a close slip of a dictionary word is a habit of
+# misspelling it (oxyacetelene), not a coinage: coinages land far from long words.
+_LONG_RECURRING = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,9 +634,13 @@ class _Analyser:
                 very_common_slip = (
                     close_match(core, self.dialect, CLOSE_COST, VERY_COMMON_RANK) is not None
                 )
+            long_slip = len(core) >= _LONG_RECURRING and (
+                close_match(core, self.dialect, CLOSE_COST, BASE_RANK) is not None
+            )
             return (
                 close_match(core, self.dialect, SLIGHT_SLIP, CLOSE_RANK) is None
                 and not very_common_slip
+                and not long_slip
             )
         if morphology.is_compound(core, self.rank):
             # Two common words run together (woodsmoke), unless a common long word is one
