@@ -185,6 +185,16 @@ def test_a_long_recurring_spelling_close_to_a_word_is_a_habit_not_a_coinage() ->
     assert flagged_words(coined) == []
 
 
+def test_a_function_word_glued_to_a_name_is_a_lost_space() -> None:
+    text = "She sent it to Neville viaHedwig. He wrote toHarry at once."
+    assert [(word, fixes[0]) for _, word, fixes in findings(text)] == [
+        ("viaHedwig", "via Hedwig"),
+        ("toHarry", "to Harry"),
+    ]
+    # Brands and names with inner capitals stay names.
+    assert flagged_words("He bought an iPhone on eBay from McKenna and DeShawn.") == []
+
+
 def test_contractions_without_apostrophes() -> None:
     found = findings("I dont know. Thats it.")
     assert [(word, fixes[0]) for _, word, fixes in found] == [

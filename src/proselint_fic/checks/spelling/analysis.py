@@ -424,7 +424,9 @@ class _Analyser:
         # Inner capitals (McKenna, iPhone) are names, unless the shift key caught a
         # doubled first letter (iIt, tThe).
         return (
-            not any(c.isupper() for c in letters[1:]) or self._doubled_initial(letters) is not None
+            not any(c.isupper() for c in letters[1:])
+            or self._doubled_initial(letters) is not None
+            or morphology.glued_to_name(letters) is not None
         )
 
     def _doubled_initial(self, core: str) -> str | None:
@@ -551,6 +553,10 @@ class _Analyser:
             tail = occurrence.form[len(occurrence.core) :]
             message = f"'{occurrence.form}' doubles its first letter: write '{undoubled}{tail}'."
             self._add(UNKNOWN, occurrence, (undoubled + tail,), message)
+            return
+        glued = morphology.glued_to_name(occurrence.core)
+        if glued is not None and core not in self.project:
+            self._report_run_together(occurrence, glued)
             return
         if occurrence.core.isupper():
             if self._caps_slip(occurrence, core):

@@ -154,10 +154,25 @@ _FUNCTION_WORD_LIST = """
     the a an and but or nor of to in on at by for from with that this these those was were is
     are am be been has have had do does did will would could should can may might must shall
     i you he she it we they me him her us them my your his its our their not if so as what
-    when where which who why how then than there here into onto
+    when where which who why how then than there here into onto via upon
 """
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _RUN_ON_PART_LENGTH = 3  # the word after or before the function word: not "re" in "youre"
+
+
+def glued_to_name(word: str) -> tuple[str, str] | None:
+    """A lowercase function word and a capitalised word with the space between them lost:
+    viaHedwig, toHarry, andMara. Not a brand or a camelCase name (iPhone, eBay, McKenna):
+    the left part must be a whole function word of two letters or more, and the right a
+    capitalised word of three letters or more in lower case after its capital."""
+    for i in range(2, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if not right[:1].isupper():
+            continue
+        if left.islower() and left in _FUNCTION_WORDS and right[1:].islower() and len(right) >= 3:
+            return left, right
+        return None  # only the first capital can start the second word
+    return None
 
 
 def run_together(lower: str, rank: Rank) -> tuple[str, str] | None:
