@@ -195,6 +195,15 @@ def test_a_function_word_glued_to_a_name_is_a_lost_space() -> None:
     assert flagged_words("He bought an iPhone on eBay from McKenna and DeShawn.") == []
 
 
+def test_a_negative_contraction_that_lost_its_t_is_reported_with_it() -> None:
+    found = findings("It couldn honk at all. She didn go. He wasn there.")
+    assert [(word, fixes[0]) for _, word, fixes in found] == [
+        ("couldn", "couldn't"),
+        ("didn", "didn't"),
+        ("wasn", "wasn't"),
+    ]
+
+
 def test_contractions_without_apostrophes() -> None:
     found = findings("I dont know. Thats it.")
     assert [(word, fixes[0]) for _, word, fixes in found] == [

@@ -554,6 +554,11 @@ class _Analyser:
             message = f"'{occurrence.form}' doubles its first letter: write '{undoubled}{tail}'."
             self._add(UNKNOWN, occurrence, (undoubled + tail,), message)
             return
+        if self._clipped_negative(core):
+            fix = occurrence.form + "'t"
+            message = f"'{occurrence.form}' has lost the 't of its contraction: write '{fix}'."
+            self._add(UNKNOWN, occurrence, (fix,), message)
+            return
         glued = morphology.glued_to_name(occurrence.core)
         if glued is not None and core not in self.project:
             self._report_run_together(occurrence, glued)
@@ -601,6 +606,11 @@ class _Analyser:
         if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
+
+    def _clipped_negative(self, lower: str) -> bool:
+        """couldn, didn, wasn: a negative contraction without its 't. Word counts attest
+        them (tokenizers cut "couldn't" there), but in prose they stand only by a slip."""
+        return lower.endswith("n") and self.known(lower + "'t")
 
     def _caps_slip(self, occurrence: Occurrence, core: str) -> bool:
         """Whether an ALL-CAPS word is a slip: one cheap slip from a common word, and long
