@@ -238,7 +238,14 @@ _PERIOD_BEFORE_TAG = (
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
 # The verb may take its listener ('Harry told him.', 'she asked them, quietly').
-_TAG_END = lazy(r"(?:[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?[ \t]*[,.;]")
+# The rest of a tag: a listener, an adverb, a short phrase of manner ("with a smile", "in
+# a grand tone"), then the end of the clause. A longer phrase, or one that opens a clause
+# ("as he steered her past the stall"), makes a sentence of its own: an action beat.
+_TAG_END = lazy(
+    r"(?:[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
+    r"(?:[ \t]+(?:with|in)[ \t]+(?:a|an|the|his|her|their|my|your|our)[ \t]+"
+    r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?)?[ \t]*[,.;]"
+)
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
@@ -492,8 +499,9 @@ def rules() -> list[Rule]:
                 'she whispered', 'he laughed'), or a pronoun and any verb that ends the
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
                 ('said Harry', 'said the man'), or when a name or a capitalised pronoun and a
-                verb of speaking, with at most its listener and an adverb, make up the
-                whole tag ('Harry said.', 'Mara told him.', 'She ordered.'). A period
+                verb of speaking, with at most its listener, an adverb and a short phrase of
+                manner, make up the whole tag ('Harry said.', 'Mara told him.', 'She
+                ordered.', 'Arthur said with a smile.'). A period
                 before an action beat is right and left alone ('"I do." She smiles.'), as
                 is an ellipsis ('"I don't know..." he said', '"Well . . ." she said').
                 """,
@@ -507,6 +515,8 @@ def rules() -> list[Rule]:
                     '"Get in the car." She ordered, and turned the key.',
                     '"She will grow out of it." the officer\'s wife said.',
                     '"You\'ll be fine." Mara told him.',
+                    '"For now." Arthur said with a smile.',
+                    '"Tell me how." Harry said in a grand tone.',
                 ],
                 passes=[
                     '"I do," he said.',
@@ -522,6 +532,7 @@ def rules() -> list[Rule]:
                     '"We leave at dawn." They nodded, one after another.',
                     '"Listen." Mara told him the whole story.',
                     '"Sit." She ordered a coffee and sat down herself.',
+                    '"Fine." Harry said in his letter that he would come.',
                 ],
                 fixes=[('"I do." he said.', '"I do," he said.')],
             ),
