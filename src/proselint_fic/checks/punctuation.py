@@ -88,6 +88,10 @@ class SpaceBeforeRule(MetaRule):
                 if start == end - 1:
                     continue  # only blanked markup stood there: *word*,
                 glued = end < len(text) and text[end].isalnum()
+                if mark == "." and text[:start].endswith(("...", "…")):
+                    # "who... ." -- the ellipsis ends the sentence already: drop the period.
+                    yield Match(start, end, replacements=("",))
+                    continue
                 yield Match(start, end, replacements=(mark + (" " if glued else ""),))
 
 
@@ -548,16 +552,19 @@ def rules() -> list[Rule]:
                 message="A space before this mark: remove it.",
                 docs="""
                 "I died , and" and "Where would I go ?" have a stray space before the mark;
-                the fix removes it. Spaced ellipses (word . . .), decimals (.5), file names
-                and emoticons are left alone. A space before ; : ! ? that the document uses
-                most of the time (French spacing, old typesetting) is its style, and is
-                left alone.
+                the fix removes it. So has a mark after an ellipsis written against its
+                word ("how... ?" becomes "how...?"; "who... ." becomes "who...", since the
+                ellipsis already ends the sentence). Spaced ellipses (word . . .), decimals
+                (.5), file names and emoticons are left alone. A space before ; : ! ? that
+                the document uses most of the time (French spacing, old typesetting) is its
+                style, and is left alone.
                 """,
                 flags=[
                     "I was trying to remember how I died , and I think I know.",
                     '"Where else would I go ?"',
                     "She sold the ballet shoes .",
                     "He sits back down ,picks up a fork, and eats.",
+                    '"But... how... ? Everything hurts!"',
                 ],
                 passes=[
                     "I waited . . . and nobody came.",
@@ -569,6 +576,7 @@ def rules() -> list[Rule]:
                 fixes=[
                     ("How I died , and why.", "How I died, and why."),
                     ("He sat down ,picked up a fork.", "He sat down, picked up a fork."),
+                    ('"People who... ."', '"People who..."'),
                 ],
             )
         ),

@@ -17,6 +17,9 @@ _DOUBLE_HYPHEN = lazy(r"--(?<!---)(?!-)")
 
 # A space before a mark: after a word, a number, a closing quote or bracket.
 BEFORE_SPACE = r"[\p{L}\p{N}'’\"”)\]]"
+# An ellipsis written against its word ("who...", "how…"), which a mark may follow directly
+# ("who...?"); a spaced one (". . .") is left to its own style.
+_CLOSED_ELLIPSIS = r"(?:(?<=[^\s.]\.\.\.)|(?<=\S…))"
 # What must follow each mark for the space before it to be a slip rather than something else.
 AFTER_MARK = {
     ",": "",
@@ -36,7 +39,8 @@ HABIT_MARKS = (";", ":", "!", "?")
 def spaced_mark_pattern(mark: str) -> str:
     """A pattern for ``mark`` with spaces before it; the spaces are its ``flag`` group."""
     escaped = re.escape(mark)
-    return rf"{escaped}(?<={BEFORE_SPACE}(?<flag>[ \t]+{escaped})){AFTER_MARK[mark]}"
+    before = rf"(?:{BEFORE_SPACE}|{_CLOSED_ELLIPSIS})"
+    return rf"{escaped}(?<={before}(?<flag>[ \t]+{escaped})){AFTER_MARK[mark]}"
 
 
 _SPACED_HABIT_MARKS = tuple(lazy(spaced_mark_pattern(mark)) for mark in HABIT_MARKS)
