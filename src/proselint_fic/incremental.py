@@ -79,15 +79,23 @@ class _Neighbourhood:
 
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
-    key: _WindowKey
+    piece: Piece  # the same object while the paragraph is unchanged (Document.paragraph_pieces)
     # What else its findings depend on: its neighbourhood's key, when the plan has rules
     # that read the paragraphs either side.
     context: object
-    lead: int  # from the window's start to the paragraph's
     found: _Found
     style: StyleCounts
     quotes: QuoteCounts
-    piece: Piece  # the same object while the paragraph is unchanged (Document.paragraph_pieces)
+
+    @property
+    def key(self) -> _WindowKey:
+        """The paragraph's window as a ``_Window`` key: its text, source and emphasis."""
+        return (self.piece.text, self.piece.source, self.piece.emphasis)
+
+    @property
+    def lead(self) -> int:
+        """From the window's start to the paragraph's."""
+        return self.piece.paragraph.start
 
 
 def _entry(
@@ -102,7 +110,7 @@ def _entry(
     text, source, emphasis = window.key
     lead = span.start - window.start
     piece = Piece(text, Span(lead, lead + span.end - span.start), emphasis, source)
-    return _Paragraph(window.key, context, lead, found, style, quotes, piece)
+    return _Paragraph(piece, context, found, style, quotes)
 
 
 @dataclass(slots=True)

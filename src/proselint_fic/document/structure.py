@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from proselint_fic.document.edits import Edit
 from proselint_fic.patterns import IGNORECASE, VERBOSE, lazy
+
+_T = TypeVar("_T")
 
 
 class Span(NamedTuple):
@@ -145,19 +147,24 @@ def find_scenes(text: str, paragraphs: tuple[Span, ...]) -> tuple[Scene, ...]:
 
 def scenes_between(paragraphs: Sequence[Span], breaks: Sequence[bool]) -> tuple[Scene, ...]:
     """Group paragraphs into scenes, given which of them are breaks or headings."""
-    scenes: list[Scene] = []
-    current: list[Span] = []
-    for paragraph, is_break in zip(paragraphs, breaks, strict=True):
+    return tuple(
+        Scene(Span(group[0].start, group[-1].end), group)
+        for group in between_breaks(paragraphs, breaks)
+    )
+
+
+def between_breaks(items: Sequence[_T], breaks: Sequence[bool]) -> list[tuple[_T, ...]]:
+    """The runs of ``items`` between those that ``breaks`` marks (left out), none empty:
+    a document's scenes, or any list kept in step with its paragraphs."""
+    groups: list[tuple[_T, ...]] = []
+    current: list[_T] = []
+    for item, is_break in zip(items, breaks, strict=True):
         if is_break:
-            _close_scene(current, scenes)
+            if current:
+                groups.append(tuple(current))
             current = []
         else:
-            current.append(paragraph)
-    _close_scene(current, scenes)
-    return tuple(scenes)
-
-
-def _close_scene(paragraphs: list[Span], scenes: list[Scene]) -> None:
-    if paragraphs:
-        span = Span(paragraphs[0].start, paragraphs[-1].end)
-        scenes.append(Scene(span, tuple(paragraphs)))
+            current.append(item)
+    if current:
+        groups.append(tuple(current))
+    return groups

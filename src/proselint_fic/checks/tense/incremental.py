@@ -33,7 +33,7 @@ from proselint_fic.checks.tense.model import (
 from proselint_fic.checks.tense.narration import lowered, narration_view
 from proselint_fic.checks.tense.tagged import SentenceTags
 from proselint_fic.document import Document, Piece, Scene, Span, Typography
-from proselint_fic.document.structure import clip, window
+from proselint_fic.document.structure import between_breaks, clip, window
 
 _Key = tuple[str, tuple[Span, ...], tuple[Span, ...]]  # window text, paragraphs, emphasis
 # the window, the typography, and whether emphasis is sought in the text (see narration_view)
@@ -71,7 +71,8 @@ class SceneTense:
         if typography is None:
             return  # not an incremental document: the model reads it whole
         scenes = document.scenes
-        grouped = _pieces_by_scene(document.paragraph_pieces)
+        pieces = document.paragraph_pieces
+        grouped = between_breaks(pieces, [piece.is_scene_break for piece in pieces])
         parts = [
             self._scene_part(document, scene, pieces, typography)
             for scene, pieces in zip(scenes, grouped, strict=True)
@@ -138,12 +139,13 @@ class SceneTense:
         relative = tuple(Span(p.start - start, p.end - start) for p in paragraphs)
         emphasis = clip(document.prose.emphasis, Span(start, end))
         key = ((text[start:end], relative, emphasis), typography, not document.prose.emphasis)
-        part = self._parts.get(key)
-        if part is None:
-            part = self._read_part(key, document, is_scene=is_scene)
-        return key, part
+        return key, self._read_part(key, document, is_scene=is_scene)
 
     def _read_part(self, key: _PartKey, document: Document, *, is_scene: bool) -> _Part:
+        """The part of ``key``, kept, or read now."""
+        kept = self._parts.get(key)
+        if kept is not None:
+            return kept
         (piece, relative, emphasis), typography, plain_emphasis = key
         alone = Document.alone(piece, relative, typography, document.options, emphasis=emphasis)
         view = narration_view(alone, plain_emphasis=plain_emphasis)
@@ -160,10 +162,7 @@ class SceneTense:
             typography,
             not document.prose.emphasis,
         )
-        part = self._parts.get(key)
-        if part is None:
-            part = self._read_part(key, document, is_scene=False)
-        return key, part
+        return key, self._read_part(key, document, is_scene=False)
 
     def _forget_unused(self, parts: set[_PartKey], readings: set[_ReadingKey]) -> None:
         """Keep only what the current text uses once the caches outgrow it (old versions of
@@ -222,22 +221,6 @@ class _Names:
                 if not total[word]:
                     del total[word]
             touched.update(counted)
-
-
-def _pieces_by_scene(pieces: tuple[Piece, ...]) -> list[tuple[Piece, ...]]:
-    """The pieces of each scene, in the order of ``Document.scenes``."""
-    grouped: list[tuple[Piece, ...]] = []
-    current: list[Piece] = []
-    for piece in pieces:
-        if piece.is_scene_break:
-            if current:
-                grouped.append(tuple(current))
-            current = []
-        else:
-            current.append(piece)
-    if current:
-        grouped.append(tuple(current))
-    return grouped
 
 
 def _moved(finding: Finding, offset: int) -> Finding:

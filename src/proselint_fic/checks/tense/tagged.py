@@ -138,12 +138,12 @@ def _finite_before_in_clause(p: Paragraph, first: int, tags: list[str], at: int)
         tag = tags[before]
         if tag in FINITE_TAGS:
             return True
-        if tag in _CLAUSE_OPENING_TAGS or (tag == "IN" and p.lower[first + before] in _CLAUSE_IN):
+        if tag in _CLAUSE_BOUNDARY_TAGS or (tag == "IN" and p.lower[first + before] in _CLAUSE_IN):
             return False
     return False
 
 
-_CLAUSE_OPENING_TAGS = frozenset(
+_CLAUSE_BOUNDARY_TAGS = frozenset(
     {"CC", "WDT", "WP", "WP$", "WRB", ",", ":", ".", "-LRB-", "``", "''"}
 )
 
@@ -175,30 +175,9 @@ def _in_prepositional_object(p: Paragraph, first: int, tags: list[str], at: int)
     return False
 
 
-_IN_NOUN_PHRASE = _NOUN_PHRASE_TAGS | _NOUN_PHRASE_OPENERS
-# Subordinators the tagger also calls IN: what follows them is a clause, not an object.
-_CLAUSE_IN = frozenset(
-    {
-        "that",
-        "because",
-        "if",
-        "while",
-        "whilst",
-        "although",
-        "though",
-        "since",
-        "as",
-        "until",
-        "till",
-        "unless",
-        "whether",
-        "once",
-        "before",
-        "after",
-        "when",
-        "where",
-    }
-)
+# Subordinators the tagger also calls IN: what follows them is a clause, not an object
+# ("like" and "than" also take a noun phrase).
+_CLAUSE_IN = wc.SUBORDINATORS - {"like", "than"}
 
 
 def _as_word(token: str) -> str:
