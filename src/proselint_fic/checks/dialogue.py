@@ -81,6 +81,7 @@ TAG_VERBS = frozenset(
         bray brays brayed screech screeches screeched whoop whoops whooped cheer cheers
         cheered bluster blusters blustered trumpet trumpets trumpeted warble warbles warbled
         pipe pipes piped chirrup chirrups chirruped
+        recall recalls recalled supply supplies supplied
         """
     )
 )
@@ -161,7 +162,7 @@ _PRONOUN = r"(?:he|she|they|we|you|it)\b"
 _NAME = r"(?:I|\p{Lu}\p{Ll}+)\b(?!['’])"
 _ADVERB = r"(?:\p{Ll}+ly[ \t]+)?"
 # A noun phrase after an inverted tag verb: "said the man at the door", "asked a voice".
-_DETERMINER = r"(?:the|a|an|his|her|their|my|our|one)[ \t]+\p{Ll}"
+_DETERMINER = r"(?:the|a|an|his|her|their|my|our|one)[ \t]+\p{L}"
 _CLOSE_QUOTE = "[\"”'’]"
 _FLAGS = 0
 
@@ -195,13 +196,16 @@ class DialogueRule:
                 yield match
 
 
-# A tag after a closing quote, in its three shapes. Each names its verb differently, so the
+# A tag after a closing quote, in its four shapes. Each names its verb differently, so the
 # judge knows which set the verb must belong to.
 _TAG_SHAPES = (
     # she said / she softly said
     rf"{_PRONOUN}[ \t]+{_ADVERB}(?<pronoun_verb>\p{{Ll}}+)\b"
     # said Harry / said she / said the man
     rf"|(?<verb_first>\p{{Ll}}+)[ \t]+(?:{_PRONOUN}|{_NAME}|{_DETERMINER})"
+    # Said the old man: a capital cannot hide that the verb comes first
+    rf"|(?<verb_first>Said|Says|Asked|Asks|Replied|Replies)[ \t]+"
+    rf"(?:{_PRONOUN}|{_NAME}|{_DETERMINER})"
     # Harry said
     rf"|{_NAME}[ \t]+{_ADVERB}(?<name_verb>\p{{Ll}}+)\b"
 )
@@ -209,19 +213,33 @@ _TAG_SHAPES = (
 
 _SPEAKING_OR_SOUNDING = TAG_VERBS | SOUND_VERBS
 # Lower-case subjects ("she laughed", "the ferryman laughed") may take a sound as a tag.
-_LOWER_CASE_SUBJECTS = ("pronoun_verb", "noun_verb")
+_LOWER_CASE_SUBJECTS = ("pronoun_verb",)
 
 
 def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
     """The verb of the tag shape that matched, if it is a verb of speaking."""
     groups = m.groupdict()
-    for group in ("pronoun_verb", "verb_first", "name_verb", "noun_verb"):
+    for group in ("pronoun_verb", "verb_first", "name_verb"):
         verb = groups.get(group)
         if verb is None:
             continue
+        verb = verb.lower()
         with_sounds = sounds and group in _LOWER_CASE_SUBJECTS
         return verb if verb in (_SPEAKING_OR_SOUNDING if with_sounds else TAG_VERBS) else None
+    nouns = groups.get("noun_words")
+    if nouns is None:
+        return None
+    verbs = _SPEAKING_OR_SOUNDING if sounds else TAG_VERBS
+    words = nouns.split()
+    # The first word names the speaker ("the operator", "the Domain's envoy").
+    for at in range(1, len(words)):
+        if words[at] in verbs:
+            following = words[at + 1] if at + 1 < len(words) else ""
+            return None if words[at] in _NAMING and following in _OBJECTS else words[at]
     return None
+
+
+_OBJECTS = frozenset(_forms("him her them me us you it"))
 
 
 # --- a period where the tag needs a comma -----------------------------------------------
@@ -229,7 +247,9 @@ def _tag_verb(m: MatchObject, *, sounds: bool) -> str | None:
 # Not the last dot of an ellipsis, spaced or not ("Well . . ." she said).
 # A lower-case "the" cannot open a new sentence either: '"Row." the ferryman said'; the
 # noun may follow a possessive: '"Older." the officer's wife said'.
-_THE_NOUN_VERB = r"|the[ \t]+(?:\p{Ll}+(?:['’]s)?[ \t]+)?\p{Ll}+[ \t]+(?<noun_verb>\p{Ll}+)\b"
+# The verb is found among the words by the judge: a pattern that guesses its place fails
+# either "the old man said" or "the operator assured her".
+_THE_NOUN_VERB = r"|the[ \t]+(?<noun_words>\p{L}+(?:['’]s)?(?:[ \t]+\p{Ll}+){1,3})\b"
 _PERIOD_BEFORE_TAG = (
     r"(?<![.…])(?<![.…][ \t])\.(?="
     + _CLOSE_QUOTE
@@ -238,22 +258,68 @@ _PERIOD_BEFORE_TAG = (
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
 # The verb may take its listener ('Harry told him.', 'she asked them, quietly').
-# The rest of a tag: a listener, an adverb, a short phrase of manner ("with a smile", "in
-# a grand tone"), then the end of the clause. A longer phrase, or one that opens a clause
-# ("as he steered her past the stall"), makes a sentence of its own: an action beat.
+# The rest of a tag: a particle ("called out"), a listener ("told it", "agreed with me"),
+# an adverb, a short phrase of manner ("with a smile", "in a grand tone") or a short
+# clause of time ("as she ran"), then the end of the clause. A longer phrase ("as he
+# steered her past the stall") makes a sentence of its own: an action beat.
 _TAG_END = lazy(
-    r"(?:[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
+    r"(?:[ \t]+(?:out|up|back|in))?"
+    r"(?:[ \t]+(?:(?:with|to)[ \t]+)?(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
     r"(?:[ \t]+(?:with|in)[ \t]+(?:a|an|the|his|her|their|my|your|our)[ \t]+"
-    r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?)?[ \t]*[,.;]"
+    r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?"
+    r"|[ \t]+(?:as|while)[ \t]+(?:he|she|they|we|I|you)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+){0,3})?"
+    r"[ \t]*[,.;]"
 )
+# Verbs whose object is the one spoken to, which may be a thing ('Caleb told it.'); after
+# other verbs "it" is what was said ('He said it without looking up.').
+_TO_A_LISTENER = frozenset(
+    _forms(
+        """
+        tell tells told ask asks asked warn warns warned remind reminds reminded
+        assure assures assured urge urges urged order orders ordered beg begs begged
+        """
+    )
+)
+# "call" with its object names someone ('"Mercedes" the men called her') or rings them.
+_NAMING = frozenset(_forms("call calls called"))
+_OBJECT_PRONOUN = lazy(r"[ \t]+(?:him|her|them|me|us|you|it)\b")
+_IT = lazy(r"[ \t]+it\b")
+
+
+def _ends_tag(verb: str, text: str, at: int = 0) -> bool:
+    """Whether what follows the tag verb ``verb`` at ``at`` of ``text`` ends the tag."""
+    verb = verb.lower()
+    if verb in _NAMING and _OBJECT_PRONOUN.match(text, at):
+        return False
+    if verb in _TO_A_LISTENER:
+        listener = _IT.match(text, at)
+        if listener is not None:
+            at = listener.end()
+    return _TAG_END.match(text, at) is not None
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
-    if _tag_verb(m, sounds=True) is None and not _intransitive_after_pronoun(m):
+    if (
+        _tag_verb(m, sounds=True) is None
+        and not _intransitive_after_pronoun(m)
+        and not _spoken_phrase_ends_tag(m)
+    ):
         return None
-    if m.group("name_verb") is not None and not _TAG_END.match(m.group("tail")):
+    name_verb = m.group("name_verb")
+    if name_verb is not None and not _ends_tag(name_verb, m.group("tail")):
         return None
     return Match(m.start(), m.end(), replacements=(",",))
+
+
+def _spoken_phrase_ends_tag(m: MatchObject) -> bool:
+    """'"Every species has fiction." I pointed out.': a verb and particle that say
+    something ("pointed out", "shot back"), ending the clause, make a tag."""
+    verb = m.group("pronoun_verb") or m.group("name_verb")
+    if verb is None:
+        return False
+    tail = m.group("tail")
+    particle = tail.split(maxsplit=1)[0].rstrip(",.;") if tail.strip() else ""
+    return _is_spoken_phrase(verb, particle) and _ends_tag(verb, tail)
 
 
 def _intransitive_after_pronoun(m: MatchObject) -> bool:
@@ -263,7 +329,7 @@ def _intransitive_after_pronoun(m: MatchObject) -> bool:
     verb = m.group("pronoun_verb")
     if verb is None or verb in BEAT_VERBS or not verb.endswith(("ed", "s")):
         return False
-    return _TAG_END.match(m.group("tail")) is not None
+    return _ends_tag(verb, m.group("tail"))
 
 
 # --- no mark at all before the tag ------------------------------------------------------
@@ -347,7 +413,7 @@ def _capitalised_tag(document: Document, m: MatchObject) -> Match | None:
     # After ? or ! a capital may start a sentence of its own: "He shouted it twice."
     # Only a verb of speaking that ends the clause makes it a tag: "She asked."
     if verb is not None and (
-        verb not in TAG_VERBS or not _TAG_END.match(document.text, m.end("verb"))
+        verb not in TAG_VERBS or not _ends_tag(verb, document.text, m.end("verb"))
     ):
         return None
     start, end = m.span("word")
@@ -498,10 +564,13 @@ def rules() -> list[Rule]:
                 lower-case pronoun and a verb of speaking follow the quote ('he said',
                 'she whispered', 'he laughed'), or a pronoun and any verb that ends the
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
-                ('said Harry', 'said the man'), or when a name or a capitalised pronoun and a
-                verb of speaking, with at most its listener, an adverb and a short phrase of
-                manner, make up the whole tag ('Harry said.', 'Mara told him.', 'She
-                ordered.', 'Arthur said with a smile.'). A period
+                ('said Harry', 'said the man', even capitalised: 'Said the old man'), or
+                when a name or a capitalised pronoun and a verb of speaking, with at most a
+                particle, its listener, an adverb, a short phrase of manner or a short
+                clause of time, make up the whole tag ('Harry said.', 'Mara told him.',
+                'She ordered.', 'Arthur said with a smile.', 'I pointed out.', 'Jen called
+                as she ran.'). "Called" with an object names someone and is no tag
+                ('"Mercedes." The men called her that.'). A period
                 before an action beat is right and left alone ('"I do." She smiles.'), as
                 is an ellipsis ('"I don't know..." he said', '"Well . . ." she said').
                 """,
@@ -517,6 +586,14 @@ def rules() -> list[Rule]:
                     '"You\'ll be fine." Mara told him.',
                     '"For now." Arthur said with a smile.',
                     '"Tell me how." Harry said in a grand tone.',
+                    '"Go away." Caleb told it.',
+                    '"Fascinating." Vedred agreed with me.',
+                    '"It must be." asserted the Corti envoy.',
+                    '"I was shot." Ava recalled, rubbing her arm.',
+                    '"Over here." Jen called as she ran.',
+                    '"Every species has stories." I pointed out.',
+                    '"Take care of it." Said the old man.',
+                    '"She will love it." the operator assured her.',
                 ],
                 passes=[
                     '"I do," he said.',
@@ -533,6 +610,9 @@ def rules() -> list[Rule]:
                     '"Listen." Mara told him the whole story.',
                     '"Sit." She ordered a coffee and sat down herself.',
                     '"Fine." Harry said in his letter that he would come.',
+                    '"Yes." She said it in the simplest manner, as if it were nothing.',
+                    '"Come." Harry said as he steered her past the stall.',
+                    '"Mercedes." The men called her that.',
                 ],
                 fixes=[('"I do." he said.', '"I do," he said.')],
             ),
@@ -561,6 +641,7 @@ def rules() -> list[Rule]:
                     '"Where?" he asked.',
                     'The sign said "Closed".',
                     '"*Shut up! Shut up and get out!*" she screamed.',
+                    'She was his wife. "Mercedes" the men called her.',
                 ],
                 fixes=[
                     ('"I do" she said.', '"I do," she said.'),
