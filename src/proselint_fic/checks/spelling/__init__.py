@@ -51,7 +51,13 @@ UNKNOWN_WORD = RuleMeta(
         "several words the other dialect's way (armor beside recognise and honouring) "
         "keeps that habit: its common words pass. A doubled first "
         "letter in two cases (Tthe, Wwhile, iIt) is a shift-key slip and is reported even "
-        "where a capitalised word would pass as a name. " + _ADD_WORD
+        "where a capitalised word would pass as a name. Speech spelled as a voice speaks "
+        "passes: an apostrophe for letters left out of a word's end or middle (roun', "
+        "wouldn', b'lieve, hund'd), and, in a paragraph whose speech marks one word in "
+        "twelve or more as elided or unknown with at least one elision (I doan' k'yer what "
+        "de widder say), its other lowercase unknown words; the narration around that "
+        "speech is still checked. A derivation or compound one plain slip from a fairly "
+        "common word is reported (fondy, hankerchief, gallopped). " + _ADD_WORD
     ),
     flags=(
         "A tinker asleep on his pakc by the hearth.",
@@ -66,6 +72,9 @@ UNKNOWN_WORD = RuleMeta(
         "Teh cta slept by the fire.",
         "He checked twice, and iIt was still there.",
         "He did'nt answer, and she could'nt ask again.",
+        "He took a hankerchief from his pocket.",
+        "Ava smiled fondy at the child.",
+        '"Get \'em, boys," he said, "teh dogs are loose."',
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",
@@ -82,6 +91,8 @@ UNKNOWN_WORD = RuleMeta(
         '"Abso-bloody-lutely," she said of the sci-fi film.',
         "In her favourite theatre the vapour rose, and she hated their infantilising tone.",
         '"Ma buoni uomini," he said, and the waiter bowed.',
+        "\"I b'lieve you, Huck. I doan' k'yer what de widder say; she couldn' git roun' it.\"",
+        "\"Yes, b'jiminey, an' I doan' see no sich thing heah, en de chile kin stay.\"",
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),

@@ -82,20 +82,45 @@ def is_dropped_g(lower: str, known: Known) -> bool:
 
 
 def is_elision(lower: str, known: Known) -> bool:
-    """A word with its start or end bitten off and marked: ``'bout``, ``'cept``, ``an'``."""
+    """A word with its start or end bitten off and marked: ``'bout``, ``'cept``, ``an'``,
+    ``roun'``, ``wouldn'``."""
     if lower in fiction_words():
         return True
     if lower.startswith("'") and len(lower) > 2:
         rest = lower[1:]
         return any(known(prefix + rest) for prefix in ("a", "e", "be", "ex", "o", "un", "ac"))
     if lower.endswith("'") and len(lower) > 2:
-        return is_dropped_g(lower, known) or lower[:-1] in ("an", "o", "th", "fo", "ol", "jus")
+        stem = lower[:-1]
+        return (
+            is_dropped_g(lower, known)
+            or stem in ("an", "o", "th", "fo", "ol", "jus")
+            or (len(stem) > 2 and any(known(stem + end) for end in _DROPPED_ENDINGS))
+            or (stem.endswith("n") and known(stem + "'t"))
+        )
     return False
+
+
+# The consonants speech drops from a word's end, which a writer marks with an apostrophe:
+# roun' (round), worl' (world), jes' (jest, for just), mos' (most), wouldn' (wouldn't).
+_DROPPED_ENDINGS = ("d", "t")
 
 
 # What speech wears down to a letter or two and joins to the word before it with an
 # apostrophe: one'a (of), had'a (have), more'n (than), them'uns, 'em.
 _WORN_DOWN = frozenset({"a", "n", "em", "im", "er", "uns", "ya"})
+
+
+def is_marked_elision(lower: str, known: Known) -> bool:
+    """Letters left out of a word's middle and marked (``b'lieve``, ``hund'd``,
+    ``bo'd'n``): a writer types such an apostrophe on purpose. A contraction with its
+    apostrophe in the wrong place (``did'nt``, ``would'nt``) is a slip, not an elision."""
+    inner = lower.strip("'")
+    if "'" not in inner:
+        return False
+    bare = inner.replace("'", "")
+    return not known(bare) and not any(
+        known(f"{bare[:cut]}'{bare[cut:]}") for cut in range(1, len(bare))
+    )
 
 
 def is_eye_dialect_join(lower: str, known: Known, accepted: Known) -> bool:
