@@ -147,6 +147,9 @@ SLIP = RuleMeta(
         "His legs were big, especially his massive cable-like hamstrings, which forced "
         "him into a prowl.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
+        # a plural with a participle after it heads a phrase of its own
+        "He stooped under the lintel. There he sat upon a stone, his gray eyes dancing "
+        "with amusement. She leaned on the rail, her knees crossed. He waved.",
         # a participle or an -ing noun after a determiner or preposition is a modifier
         "The smell of the singeing clothes and burning leather was horrible. Under the "
         "sod there was a stir of hidden pulses, and she smiled.",

@@ -77,6 +77,7 @@ class SentenceTags:
             at = event.index - first
             return not (
                 _verb_follows(tags, at)
+                or _participle_follows(tags, at, event.lemma)
                 or _noun_phrase_before(p, first, tags, at)
                 or _past_verb_before(p, first, tags, at)
                 or _in_prepositional_object(p, first, tags, at)
@@ -89,6 +90,24 @@ def _verb_follows(tags: list[str], at: int) -> bool:
     while following < len(tags) and tags[following] in _SKIPPED_BEFORE_VERB:
         following += 1
     return following < len(tags) and tags[following] in FINITE_TAGS
+
+
+def _participle_follows(tags: list[str], at: int, lemma: str) -> bool:
+    """A plural with a participle after it heads a phrase of its own ("his gray eyes
+    dancing with amusement", "her knees crossed"); only a few verbs take an -ing form
+    straight after them ("she keeps running")."""
+    following = at + 1
+    return (
+        following < len(tags)
+        and tags[following] in ("VBG", "VBN")
+        and lemma not in _TAKES_AN_ING_FORM
+    )
+
+
+_TAKES_AN_ING_FORM = frozenset(
+    """stop keep start begin like love hate mind avoid enjoy finish quit risk try go come
+    spend miss prefer continue need want remember forget""".split()
+)
 
 
 def _noun_phrase_before(p: Paragraph, first: int, tags: list[str], at: int) -> bool:

@@ -164,6 +164,8 @@ def _verdicts(
         for event in sentence.events:
             if event.tense != tense:
                 kind, reason = _judge(data, sentences, position, event, tense)
+                if kind is not None and not data.tags.confirms(sentence.paragraph, event):
+                    kind, reason = None, "the tagger does not read it as a finite verb here"
                 found[event.index] = (kind or "not reported", reason)
     return found
 
