@@ -104,9 +104,9 @@ def _participle_follows(tags: list[str], at: int, lemma: str) -> bool:
     )
 
 
-_TAKES_AN_ING_FORM = frozenset(
-    """stop keep start begin like love hate mind avoid enjoy finish quit risk try go come
-    spend miss prefer continue need want remember forget""".split()
+_TAKES_AN_ING_FORM = wc.wordset(
+    "stop keep start begin like love hate mind avoid enjoy finish quit risk try go come "
+    "spend miss prefer continue need want remember forget"
 )
 
 
