@@ -264,26 +264,31 @@ _PERIOD_BEFORE_TAG = (
 # steered her past the stall") makes a sentence of its own: an action beat.
 _TAG_END = lazy(
     r"(?:[ \t]+(?:out|up|back|in))?"
-    r"(?:[ \t]+(?:(?:with|to)[ \t]+)?(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
+    r"(?:[ \t]+(?:with|to)[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
     r"(?:[ \t]+(?:with|in)[ \t]+(?:a|an|the|his|her|their|my|your|our)[ \t]+"
     r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?"
     r"|[ \t]+(?:as|while)[ \t]+(?:he|she|they|we|I|you)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+){0,3})?"
     r"[ \t]*[,.;]"
 )
-# Verbs whose object is the one spoken to, which may be a thing ('Caleb told it.'); after
-# other verbs "it" is what was said ('He said it without looking up.').
+# Verbs whose object is the one spoken to ('Mara told him.', even a thing: 'Caleb told
+# it.'); after other verbs the object is what was said ('He repeated them.', 'He said it
+# without looking up.'), and the words make a sentence of their own.
 _TO_A_LISTENER = frozenset(
     _forms(
         """
         tell tells told ask asks asked warn warns warned remind reminds reminded
         assure assures assured urge urges urged order orders ordered beg begs begged
+        answer answers answered reassure reassures reassured promise promises promised
+        greet greets greeted tease teases teased interrupt interrupts interrupted
+        correct corrects corrected prompt prompts prompted scold scolds scolded
+        chide chides chided mock mocks mocked taunt taunts taunted coax coaxes coaxed
+        soothe soothes soothed command commands commanded instruct instructs instructed
         """
     )
 )
 # "call" with its object names someone ('"Mercedes" the men called her') or rings them.
 _NAMING = frozenset(_forms("call calls called"))
 _OBJECT_PRONOUN = lazy(r"[ \t]+(?:him|her|them|me|us|you|it)\b")
-_IT = lazy(r"[ \t]+it\b")
 
 
 def _ends_tag(verb: str, text: str, at: int = 0) -> bool:
@@ -292,7 +297,7 @@ def _ends_tag(verb: str, text: str, at: int = 0) -> bool:
     if verb in _NAMING and _OBJECT_PRONOUN.match(text, at):
         return False
     if verb in _TO_A_LISTENER:
-        listener = _IT.match(text, at)
+        listener = _OBJECT_PRONOUN.match(text, at)
         if listener is not None:
             at = listener.end()
     return _TAG_END.match(text, at) is not None
@@ -613,6 +618,7 @@ def rules() -> list[Rule]:
                     '"Yes." She said it in the simplest manner, as if it were nothing.',
                     '"Come." Harry said as he steered her past the stall.',
                     '"Mercedes." The men called her that.',
+                    '"One, two, three, four, left." He repeated them.',
                 ],
                 fixes=[('"I do." he said.', '"I do," he said.')],
             ),

@@ -386,6 +386,8 @@ class _Analyser:
         ``fixes`` could follow (*the hue*, where *he* cannot stand)."""
         if occurrence.excused or occurrence.message or occurrence.in_name:
             return True
+        if self._in_voice(occurrence):
+            return True  # "one er deze yer natchul pacers"
         if occurrence.form[:1].isupper() and not occurrence.opens_sentence:
             return True  # capitalised in mid-sentence: a name (Wat Tyler)
         text = self.text
@@ -633,7 +635,7 @@ class _Analyser:
     def _in_voice(self, occurrence: Occurrence) -> bool:
         """Whether a lowercase word stands in speech (or, in a paragraph without speech,
         narration) spelled as a voice speaks."""
-        if not occurrence.form[:1].islower():
+        if not (occurrence.form[:1].islower() or occurrence.opens_sentence):
             return False  # a voice does not capitalise its words in mid-sentence
         paragraph = self.document.paragraph_at(occurrence.start)
         if paragraph is None:
@@ -801,7 +803,7 @@ class _Analyser:
         return (
             fiction.is_stretched_word(lower, self.known)
             or fiction.is_dropped_g(lower, self.known)
-            or fiction.is_marked_elision(lower, self.known)
+            or fiction.is_marked_elision(lower, self.known, self.common)
             or morphology.is_respelling(lower, self.common)
         )
 

@@ -88,7 +88,7 @@ def is_elision(lower: str, known: Known) -> bool:
         return True
     if lower.startswith("'") and len(lower) > 2:
         rest = lower[1:]
-        return any(known(prefix + rest) for prefix in ("a", "e", "be", "ex", "o", "un", "ac"))
+        return any(known(prefix + rest) for prefix in _BITTEN_OFF_STARTS)
     if lower.endswith("'") and len(lower) > 2:
         stem = lower[:-1]
         return (
@@ -100,6 +100,8 @@ def is_elision(lower: str, known: Known) -> bool:
     return False
 
 
+# What speech bites off a word's start: 'bout, 'lectric, 'cause, 'scuse, 'nother, 'umble.
+_BITTEN_OFF_STARTS = ("a", "e", "be", "ex", "o", "un", "ac", "h")
 # The consonants speech drops from a word's end, which a writer marks with an apostrophe:
 # roun' (round), worl' (world), jes' (jest, for just), mos' (most), wouldn' (wouldn't).
 _DROPPED_ENDINGS = ("d", "t")
@@ -110,15 +112,16 @@ _DROPPED_ENDINGS = ("d", "t")
 _WORN_DOWN = frozenset({"a", "n", "em", "im", "er", "uns", "ya"})
 
 
-def is_marked_elision(lower: str, known: Known) -> bool:
+def is_marked_elision(lower: str, known: Known, common: Known) -> bool:
     """Letters left out of a word's middle and marked (``b'lieve``, ``hund'd``,
-    ``bo'd'n``): a writer types such an apostrophe on purpose. A contraction with its
-    apostrophe in the wrong place (``did'nt``, ``would'nt``) is a slip, not an elision."""
+    ``bo'd'n``, ``o't``): a writer types such an apostrophe on purpose. A contraction with
+    its apostrophe in the wrong place (``did'nt``, ``would'nt``) and a stray one in a
+    common word (``the'y``) are slips, not elisions."""
     inner = lower.strip("'")
     if "'" not in inner:
         return False
     bare = inner.replace("'", "")
-    return not known(bare) and not any(
+    return not common(bare) and not any(
         known(f"{bare[:cut]}'{bare[cut:]}") for cut in range(1, len(bare))
     )
 
