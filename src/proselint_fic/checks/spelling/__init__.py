@@ -97,6 +97,9 @@ UNKNOWN_WORD = RuleMeta(
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),
         FixExample("Somehting moved in the dark.", "Something moved in the dark."),
+        FixExample(
+            "The color of the bishop's mitre was red.", "The color of the bishop's miter was red."
+        ),
     ),
 )
 

@@ -199,6 +199,18 @@ def analyse_kept(
 
 
 @lru_cache(maxsize=8)
+def _twin_first(lower: str, options: tuple[str, ...]) -> tuple[str, ...]:
+    """The replacements with the word's other-dialect twin first (mitre: miter before mite,
+    which is commoner but another word)."""
+    for at, option in enumerate(options[:_TWIN_REACH]):
+        if is_dialect_variant(lower, option.lower()):
+            return (option, *options[:at], *options[at + 1 :])
+    return options
+
+
+_TWIN_REACH = 5
+
+
 def _elided(word: str) -> bool:
     """An apostrophe that is no contraction's or possessive's: roun', 'crease, b'lieve."""
     bare = word.strip("'") if word.endswith("'") or word.startswith("'") else word
@@ -833,6 +845,7 @@ class _Analyser:
         word = occurrence.form
         if _code(core.lower()):
             other = "British" if self.dialect == "en-US" else "American"
+            options = _twin_first(core.lower(), options)
             variant = options and is_dialect_variant(core.lower(), options[0].lower())
             hint = f"; {self.dialect} spells it '{options[0]}'" if variant else ""
             message = (
