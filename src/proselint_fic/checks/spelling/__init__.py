@@ -199,6 +199,7 @@ RARE_WORD = RuleMeta(
         "The nay-sayers lost: nay after nay was drowned out, and the nays fell silent.",
         "Oof. The punch folded him in half.",
         "A chameleon spirit with no hue of its own.",
+        "The shore lay in the reddish hue of the low sun.",
     ),
     fixes=(FixExample("Wat are you doing?", "What are you doing?"),),
 )

@@ -411,7 +411,7 @@ class _Analyser:
         after = tuple(straighten(w).lower() for w in tokens.WORD.findall(text, end, end + window))[
             :_PHRASE_REACH
         ]
-        if before and before[-1] in _NOUN_OPENERS and _none_can_follow_a_determiner(fixes):
+        if _after_noun_opener(before) and _none_can_follow_a_determiner(fixes):
             return True  # "no hue of its own": "no he" is no English, the rare word is meant
         return rare_words.in_phrase(lower, before, after)
 
@@ -1020,6 +1020,23 @@ _NOUN_OPENERS = frozenset(
 # Tags of words that never follow a determiner: pronouns, prepositions, conjunctions,
 # wh-words, modals and the finite forms of be and have.
 _CLOSED_TAGS = frozenset({"PRP", "IN", "CC", "WRB", "WP", "MD", "TO", "VBZ", "VBP", "VBD", "DT"})
+
+
+def _after_noun_opener(before: tuple[str, ...]) -> bool:
+    """Whether the words before open a noun phrase: a determiner, or a determiner and a
+    word shaped like an adjective ("by the reddish hue", "a faintly golden")."""
+    if not before:
+        return False
+    if before[-1] in _NOUN_OPENERS:
+        return True
+    return (
+        len(before) >= 2
+        and before[-2] in _NOUN_OPENERS
+        and before[-1].endswith(_ADJECTIVE_ENDINGS)
+    )
+
+
+_ADJECTIVE_ENDINGS = ("ish", "ous", "ful", "less", "ic", "ive", "able", "ible", "en", "est")
 
 
 def _none_can_follow_a_determiner(fixes: tuple[str, ...]) -> bool:
