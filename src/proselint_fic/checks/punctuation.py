@@ -454,6 +454,7 @@ class UnbalancedQuotesRule(MetaRule):
                     start in paragraph_starts
                     and text[start] not in _QUOTE_CHARS
                     and not _previous_paragraph_runs_on(document, start)
+                    and not _ends_a_verse(document, start)
                 ):
                     # A closer with no opener: the paragraph's opening quote is missing.
                     yield Match(end - 1, end, message=_ORPHAN_CLOSER)
@@ -464,8 +465,12 @@ class UnbalancedQuotesRule(MetaRule):
                 continue  # speech that runs on into the next paragraph
             if runs_on and paragraph and _next_paragraph_closes(document, paragraph.end):
                 continue  # one quotation over two paragraphs (an inscription, a verse)
+            if runs_on and paragraph and _verse_goes_on(document, paragraph):
+                continue  # a quoted verse in italics, one line to a paragraph
             if paragraph and _closes_the_previous_paragraphs(document, paragraph):
                 continue  # ... and the mark that closes it, read as an opener
+            if paragraph and _ends_a_verse(document, start):
+                continue  # the mark that closes an italic verse, read as an opener
             if paragraph is not None and _marks_pair_up(text[paragraph.start : paragraph.end]):
                 continue  # every mark has a partner: the layout misled the reading
             yield Match(start, start + 1)
@@ -516,6 +521,47 @@ def _previous_paragraph_runs_on(document: Document, start: int) -> bool:
     speech = document.speech
     index = speech.index_at(previous.end - 1)
     return index is not None and not speech.closed[index]
+
+
+def _verse_goes_on(document: Document, paragraph: Span) -> bool:
+    """The open quotation's paragraph and the next are lines of a verse: both wholly in
+    emphasis, the next without a quote mark ('"_I have come, forlorn mother._' then
+    '_I have come to speak as another._'). Its closing mark comes lines later."""
+    following = document.paragraph_from(paragraph.end)
+    return (
+        following is not None
+        and _wholly_emphasised(document, paragraph)
+        and _wholly_emphasised(document, following)
+        and not _QUOTE_CHARS.intersection(document.source[following.start : following.end])
+    )
+
+
+def _ends_a_verse(document: Document, start: int) -> bool:
+    """The closing mark's paragraph ends an italic verse whose lines carry no marks: the
+    paragraph and the one before it are wholly in emphasis, that one without a quote."""
+    paragraph = document.paragraph_at(start)
+    previous = document.paragraph_before(start)
+    return (
+        paragraph is not None
+        and previous is not None
+        and _wholly_emphasised(document, paragraph)
+        and _wholly_emphasised(document, previous)
+        and not _QUOTE_CHARS.intersection(document.source[previous.start : previous.end])
+    )
+
+
+def _wholly_emphasised(document: Document, paragraph: Span) -> bool:
+    """Whether the paragraph's words are all in emphasis (_..._ or *...*), or it opens an
+    emphasis that it does not close (the first line of an italic verse)."""
+    text = document.text[paragraph.start : paragraph.end]
+    letters = [i for i, char in enumerate(text) if char.isalpha()]
+    if not letters:
+        return False
+    first, last = paragraph.start + letters[0], paragraph.start + letters[-1]
+    if document.in_emphasis(first) and document.in_emphasis(last):
+        return True
+    source = document.source[paragraph.start : paragraph.end].lstrip("\"“”'‘’ \t")
+    return source[:1] in ("*", "_") and source.count(source[0]) == 1
 
 
 def _first_quote_closes(paragraph: str) -> bool:
@@ -796,11 +842,14 @@ def rules() -> list[Rule]:
                 with no opening quote before it in the paragraph is flagged too.
                 Single-quote dialogue is not checked: apostrophes make it too uncertain.
                 When every double quote of the paragraph has a partner (quotes inside
-                emphasis, nested double quotes), the rule stays silent.
+                emphasis, nested double quotes), the rule stays silent, and so it does for
+                a quoted verse in italics laid out one line to a paragraph, which only its
+                first line opens and its last closes.
                 """,
                 flags=[
                     "\"I'm leaving, she said.\n\nHe didn't look up.",
                     '"Wait," he said. "Don\'t go.\n\nShe went anyway.',
+                    '"_I have come, forlorn mother.\n\nShe did not answer. The hall was cold.',
                 ],
                 passes=[
                     '"I\'m leaving," she said.',
@@ -812,6 +861,9 @@ def rules() -> list[Rule]:
                     'He said, "I don\'t know what _"soon"_ means to you."',
                     'The stone read:\n\n"*Sacred to the memory of a child of Earth,*\n\n'
                     '*And to all who shine among the stars.*"',
+                    'She sang:\n\n"_I have come, forlorn mother.\n\n_I have come to speak as '
+                    "another._\n\n_You hold the key to save our daughter,_\n\n_but you must take "
+                    'the path I offer._"\n\nThe queen agreed.',
                 ],
             )
         ),

@@ -1030,9 +1030,7 @@ def _after_noun_opener(before: tuple[str, ...]) -> bool:
     if before[-1] in _NOUN_OPENERS:
         return True
     return (
-        len(before) >= 2
-        and before[-2] in _NOUN_OPENERS
-        and before[-1].endswith(_ADJECTIVE_ENDINGS)
+        len(before) >= 2 and before[-2] in _NOUN_OPENERS and before[-1].endswith(_ADJECTIVE_ENDINGS)
     )
 
 
