@@ -138,6 +138,8 @@ _LONGEST_WORD = 45
 # A recurring spelling this long within a close slip of a dictionary word is a habit of
 # misspelling it (oxyacetelene), not a coinage: coinages land far from long words.
 _LONG_RECURRING = 11
+_LONG_CAPITAL = 7
+_CAPITAL_SLIP = 0.6
 # A paragraph is written in a voice when at least this many of its words, and this share,
 # are elided or unknown (measured on dialect speech in Twain, Harris and Dickens).
 _VOICE_MARKS = 3
@@ -603,6 +605,9 @@ class _Analyser:
                 self._report_unknown(occurrence)
             return
         capitalised = occurrence.form[:1].isupper()
+        if capitalised and self._capitalised_slip(occurrence, core, lower_counts):
+            self._report_unknown(occurrence)
+            return
         if capitalised and (occurrence.core in names or occurrence.in_name):
             return
         if occurrence.dialogue and self._voiced(core):
@@ -681,6 +686,28 @@ class _Analyser:
         marks = elided + unknown
         voiced = elided >= 1 and marks >= _VOICE_MARKS and marks >= _VOICE_SHARE * len(words)
         return voiced, bool(spoken)
+
+    def _capitalised_slip(
+        self, occurrence: Occurrence, core: str, lower_counts: Counter[str]
+    ) -> bool:
+        """A capitalised word in mid-sentence that the story writes once and that is a
+        doubled, undoubled, swapped or wrong-vowel slip of a long common noun or other
+        lowercase word, keeping its first letter (the Board of Governers, Circus
+        Commision, the Mirrror): names recur, and seldom sit that close to a long common
+        word. Slips of other names are not reported: real names come in many spellings
+        (Kirstin, Kirsten; Giuseppi, Giuseppe)."""
+        if occurrence.opens_sentence or lower_counts[core] > 1 or len(core) < _LONG_CAPITAL:
+            return False
+        if occurrence.form != occurrence.core or occurrence.in_name:
+            return False  # a possessive (the Gallegher's) or part of a name (Notting Hill)
+        if tokens.after_capitalised_word(self.text, occurrence.start):
+            return False  # St. Pancras, Lady Assomption
+        for cost, rank, form in nearby(core, self.dialect):
+            if cost > _CAPITAL_SLIP:
+                return False
+            if rank >= BASE_RANK and form[:1] == core[:1] and form.islower():
+                return True
+        return False
 
     def _clipped_negative(self, lower: str) -> bool:
         """couldn, didn, wasn: a negative contraction without its 't. Word counts attest

@@ -198,6 +198,23 @@ def _abbreviation_before(text: str, stop: int, paragraph_start: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+def after_capitalised_word(text: str, start: int) -> bool:
+    """True when the word before, on the same line, is capitalised or a title with its
+    period (``St. Pancras``, ``Lady Assomption``)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start:
+        return False
+    if i > 0 and text[i - 1] == ".":
+        i -= 1
+    end = i
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:end]
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
 def before_capitalised_word(text: str, end: int) -> bool:
     """True when the next word, on the same line, is capitalised (``Haye Park``)."""
     i = end
