@@ -92,7 +92,7 @@ UNKNOWN_WORD = RuleMeta(
         '"Abso-bloody-lutely," she said of the sci-fi film.',
         "In her favourite theatre the vapour rose, and she hated their infantilising tone.",
         '"Ma buoni uomini," he said, and the waiter bowed.',
-        "They took the train from St. Pancras and walked up from Notting Hill to Hayling.",
+        "They took the train from St. Pancras and walked up from Notting Hill.",
         "\"I b'lieve you, Huck. I doan' k'yer what de widder say; she couldn' git roun' it.\"",
         "\"Yes, b'jiminey, an' I doan' see no sich thing heah, en de chile kin stay.\"",
     ),
