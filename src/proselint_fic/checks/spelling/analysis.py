@@ -26,7 +26,7 @@ from __future__ import annotations
 import sys
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -139,7 +139,6 @@ _LONGEST_WORD = 45
 # misspelling it (oxyacetelene), not a coinage: coinages land far from long words.
 _LONG_RECURRING = 11
 _LONG_CAPITAL = 7
-_CAPITAL_SLIP = 0.6
 # A paragraph is written in a voice when at least this many of its words, and this share,
 # are elided or unknown (measured on dialect speech in Twain, Harris and Dickens).
 _VOICE_MARKS = 3
@@ -201,6 +200,25 @@ def analyse_kept(
 
 
 @lru_cache(maxsize=8)
+def _slight_slips(lower: str) -> Iterator[str]:
+    """The words a slight slip may have come from, first letter kept: a letter doubled or
+    undoubled, two neighbours swapped, one vowel for another (the slips that cost 0.6 or
+    less in suggest.weighted_distance). Generating them is cheaper, on a cold start, than
+    building the index of near words."""
+    for at in range(1, len(lower)):
+        if lower[at] == lower[at - 1]:
+            yield lower[:at] + lower[at + 1 :]
+        yield lower[:at] + lower[at] + lower[at:]
+        if at + 1 < len(lower) and lower[at] != lower[at + 1]:
+            yield lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :]
+        if lower[at] in _PLAIN_VOWELS:
+            for vowel in _PLAIN_VOWELS - {lower[at]}:
+                yield lower[:at] + vowel + lower[at + 1 :]
+
+
+_PLAIN_VOWELS = frozenset("aeiou")
+
+
 def _twin_first(lower: str, options: tuple[str, ...]) -> tuple[str, ...]:
     """The replacements with the word's other-dialect twin first (mitre: miter before mite,
     which is commoner but another word)."""
@@ -702,10 +720,14 @@ class _Analyser:
             return False  # a possessive (the Gallegher's) or part of a name (Notting Hill)
         if tokens.after_capitalised_word(self.text, occurrence.start):
             return False  # St. Pancras, Lady Assomption
-        for cost, rank, form in nearby(core, self.dialect):
-            if cost > _CAPITAL_SLIP:
-                return False
-            if rank >= BASE_RANK and form[:1] == core[:1] and form.islower():
+        for slip in _slight_slips(core):
+            entry = self.lexicon.lookup(slip)
+            if (
+                entry is not None
+                and entry.form.islower()
+                and entry.accepted_in(self.dialect)
+                and entry.rank >= BASE_RANK
+            ):
                 return True
         return False
 
