@@ -559,6 +559,19 @@ def _clause_end(paragraph: Paragraph, event: Event) -> int:
     return stop
 
 
+def _before_subordinate(paragraph: Paragraph, event: Event, end: int) -> int:
+    """Where the event's own words stop: at ``end`` or at a subordinate clause that opens
+    after the verb first ("it seems that Ginny always ..." : the habit is Ginny's)."""
+    lower = paragraph.lower
+    for m in range(event.index + 1, end):
+        if lower[m] in _SUBORDINATE_OPENERS:
+            return m
+    return end
+
+
+_SUBORDINATE_OPENERS = wc.SUBORDINATORS | {"that"}
+
+
 def _reported(paragraph: Paragraph, event: Event, table: VerbTables, events: list[Event]) -> bool:
     """A verb of saying or knowing governs the event: "he tells her he missed her".
 
@@ -765,7 +778,7 @@ def _explanation(sentence: _Sentence, event: Event, tense: Tense) -> str:
     # Conditions count only from the start of the verb's own main clause: "sixty if she was
     # a day, but she beat me there, and we come crashing" is no condition on "come".
     end = _clause_end(paragraph, event)
-    scope = paragraph.lower[first:end]
+    scope = paragraph.lower[first : _before_subordinate(paragraph, event, end)]
     conditions = paragraph.lower[_clause_start(paragraph, event) : end]
     routine = paragraph.lower[first:stop] if tense == "present" else scope
     if not wc.HABITUAL.isdisjoint(scope) or _every_period(routine):

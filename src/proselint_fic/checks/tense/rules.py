@@ -133,6 +133,9 @@ SLIP = RuleMeta(
         "morning. She leans the broom by the door and goes inside.",
         "Lotte waits on the platform. By ten o'clock the platform was empty. She sits on "
         "the bench and opens her book.",
+        # a habit word in the clause that the verb governs is that clause's, not the verb's
+        "Ginny walked into the kitchen and sat down. It seems that she always knew where "
+        "he was hiding. She poured the tea and waited.",
         "Ansel rowed out past the breakwater. The sea was flat and grey. He shipped the "
         "oars. A gust of cold wind rocks the boat. He gripped the side.",
     ),
