@@ -253,23 +253,33 @@ _THE_NOUN_VERB = r"|the[ \t]+(?<noun_words>\p{L}+(?:['’]s)?(?:[ \t]+\p{Ll}+){1
 _PERIOD_BEFORE_TAG = (
     r"(?<![.…])(?<![.…][ \t])\.(?="
     + _CLOSE_QUOTE
-    + rf"[ \t]+(?:{_TAG_SHAPES}{_THE_NOUN_VERB})(?<tail>[^\n]{{0,30}}))"
+    + rf"[ \t]+(?:{_TAG_SHAPES}{_THE_NOUN_VERB})(?<tail>[^\n]{{0,200}}))"
 )
+
+
 # After a name and a verb the tag must end, or the name starts a sentence of its own:
 # '"Fine." Harry said.' is a tag; '"Fine." Harry said nothing.' is a sentence.
 # The verb may take its listener ('Harry told him.', 'she asked them, quietly').
 # The rest of a tag: a particle ("called out"), a listener ("told it", "agreed with me"),
-# an adverb, a short phrase of manner ("with a smile", "in a grand tone") or a short
-# clause of time ("as she ran"), then the end of the clause. A longer phrase ("as he
-# steered her past the stall") makes a sentence of its own: an action beat.
-_TAG_END = lazy(
-    r"(?:[ \t]+(?:out|up|back|in))?"
-    r"(?:[ \t]+(?:with|to)[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
-    r"(?:[ \t]+(?:with|in)[ \t]+(?:a|an|the|his|her|their|my|your|our)[ \t]+"
-    r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?"
-    r"|[ \t]+(?:as|while)[ \t]+(?:he|she|they|we|I|you)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+){0,3})?"
-    r"[ \t]*[,.;]"
-)
+# an adverb, a short phrase of manner ("with a smile", "in a grand tone") or a clause of
+# time ("as she ran", "as he steered her past the stall"), then the end of the clause.
+# Anything else after the verb ("said nothing", "said in his letter that") makes a
+# sentence of its own.
+def _tag_end(clause_of_time: str) -> str:
+    return (
+        r"(?:[ \t]+(?:out|up|back|in))?"
+        r"(?:[ \t]+(?:with|to)[ \t]+(?:him|her|them|me|us|you))?(?:[ \t]+\p{Ll}+ly)?"
+        r"(?:[ \t]+(?:with|in)[ \t]+(?:a|an|the|his|her|their|my|your|our)[ \t]+"
+        r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?"
+        r"|[ \t]+(?:as|while)[ \t]+(?:he|she|they|we|I|you)\b" + clause_of_time + ")?"
+        r"[ \t]*[,.;]"
+    )
+
+
+_TAG_END = lazy(_tag_end(r"[^.!?;:\n\"“”]{1,160}?"))
+# After ? or ! a capital may as well open a sentence of its own, and a long clause
+# makes it one: '"Old!" He wheezed faintly as he steered her past the stall.'
+_SHORT_TAG_END = lazy(_tag_end(r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+){0,2}"))
 # Verbs whose object is the one spoken to ('Mara told him.', even a thing: 'Caleb told
 # it.'); after other verbs the object is what was said ('He repeated them.', 'He said it
 # without looking up.'), and the words make a sentence of their own.
@@ -291,8 +301,9 @@ _NAMING = frozenset(_forms("call calls called"))
 _OBJECT_PRONOUN = lazy(r"[ \t]+(?:him|her|them|me|us|you|it)\b")
 
 
-def _ends_tag(verb: str, text: str, at: int = 0) -> bool:
-    """Whether what follows the tag verb ``verb`` at ``at`` of ``text`` ends the tag."""
+def _ends_tag(verb: str, text: str, at: int = 0, *, short: bool = False) -> bool:
+    """Whether what follows the tag verb ``verb`` at ``at`` of ``text`` ends the tag
+    (``short``: with at most a short clause of time)."""
     verb = verb.lower()
     if verb in _NAMING and _OBJECT_PRONOUN.match(text, at):
         return False
@@ -300,7 +311,7 @@ def _ends_tag(verb: str, text: str, at: int = 0) -> bool:
         listener = _OBJECT_PRONOUN.match(text, at)
         if listener is not None:
             at = listener.end()
-    return _TAG_END.match(text, at) is not None
+    return (_SHORT_TAG_END if short else _TAG_END).match(text, at) is not None
 
 
 def _period_before_tag(document: Document, m: MatchObject) -> Match | None:
@@ -418,7 +429,7 @@ def _capitalised_tag(document: Document, m: MatchObject) -> Match | None:
     # After ? or ! a capital may start a sentence of its own: "He shouted it twice."
     # Only a verb of speaking that ends the clause makes it a tag: "She asked."
     if verb is not None and (
-        verb not in TAG_VERBS or not _ends_tag(verb, document.text, m.end("verb"))
+        verb not in TAG_VERBS or not _ends_tag(verb, document.text, m.end("verb"), short=True)
     ):
         return None
     start, end = m.span("word")
@@ -596,6 +607,7 @@ def rules() -> list[Rule]:
                     '"It must be." asserted the Corti envoy.',
                     '"I was shot." Ava recalled, rubbing her arm.',
                     '"Over here." Jen called as she ran.',
+                    '"Come." Harry said as he steered her past the stall.',
                     '"Every species has stories." I pointed out.',
                     '"Take care of it." Said the old man.',
                     '"She will love it." the operator assured her.',
@@ -616,7 +628,6 @@ def rules() -> list[Rule]:
                     '"Sit." She ordered a coffee and sat down herself.',
                     '"Fine." Harry said in his letter that he would come.',
                     '"Yes." She said it in the simplest manner, as if it were nothing.',
-                    '"Come." Harry said as he steered her past the stall.',
                     '"Mercedes." The men called her that.',
                     '"One, two, three, four, left." He repeated them.',
                 ],
@@ -676,6 +687,7 @@ def rules() -> list[Rule]:
                     '"I do," she said.',
                     '"Really?" She turned away.',
                     '"Stop!" He shouted it twice, but the dog ran on.',
+                    '"Old!" He wheezed faintly as he steered her past the stall.',
                     '"Run," Harry shouted.',
                     '"Fine," I said.',
                 ],
