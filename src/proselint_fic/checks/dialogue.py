@@ -204,7 +204,8 @@ _TAG_SHAPES = (
     # said Harry / said she / said the man
     rf"|(?<verb_first>\p{{Ll}}+)[ \t]+(?:{_PRONOUN}|{_NAME}|{_DETERMINER})"
     # Said the old man: a capital cannot hide that the verb comes first
-    rf"|(?<verb_first>Said|Says|Asked|Asks|Replied|Replies)[ \t]+"
+    rf"|(?<verb_first>Said|Says|Asked|Asks|Replied|Replies|Answered|Added|Continued|Finished"
+    rf"|Whispered|Shouted|Cried|Muttered|Murmured)[ \t]+"
     rf"(?:{_PRONOUN}|{_NAME}|{_DETERMINER})"
     # Harry said
     rf"|{_NAME}[ \t]+{_ADVERB}(?<name_verb>\p{{Ll}}+)\b"
@@ -610,6 +611,7 @@ def rules() -> list[Rule]:
                     '"Come." Harry said as he steered her past the stall.',
                     '"Every species has stories." I pointed out.',
                     '"Take care of it." Said the old man.',
+                    '"We have been had." Finished the one on the left.',
                     '"She will love it." the operator assured her.',
                 ],
                 passes=[
