@@ -244,6 +244,8 @@ def _elided(word: str) -> bool:
 
 
 _STANDARD_ENDINGS = ("n't", "'s", "'ll", "'d", "'ve", "'re", "'m")
+# The words of a text that hold an apostrophe, the only ones that can be elided.
+_APOSTROPHED = regex.compile(r"[\p{L}'’]*['’][\p{L}'’]*")
 
 
 def _lowered(words: frozenset[str]) -> frozenset[str]:
@@ -690,6 +692,9 @@ class _Analyser:
         elisions on purpose. Without speech, the whole paragraph is weighed (a narrator's
         own voice)."""
         document = self.document
+        paragraph = self.text[start:end]
+        if not any(_elided(straighten(w).lower()) for w in _APOSTROPHED.findall(paragraph)):
+            return False, False  # no elision, no voice: most paragraphs end here, cheaply
         found = list(tokens.WORD.finditer(self.text, start, end))
         spoken = [m for m in found if document.in_dialogue(m.start())]
         words = [straighten(m.group()) for m in (spoken or found)]
