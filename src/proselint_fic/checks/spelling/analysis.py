@@ -123,7 +123,9 @@ _HYPHEN_PREFIXES = frozenset(morphology.PREFIXES) | {
     "e",
 }
 _LONGEST_CONTRACTION = 8  # shouldnt
-_CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'")
+# ... and the endings a writer puts after an apostrophe on a word that takes none well:
+# demo'ing, OK'd, x'ed.
+_CONTRACTION_ENDINGS = ("'s", "'ll", "'d", "'ve", "'re", "'m", "n't", "s'", "'", "'ing", "'ed")
 
 
 # ALL-CAPS words: from this length a cheap slip of a common word is reported anywhere
@@ -217,6 +219,18 @@ def _slight_slips(lower: str) -> Iterator[str]:
 
 
 _PLAIN_VOWELS = frozenset("aeiou")
+
+
+def _past_with_an_ending(lower: str) -> str | None:
+    """The past form that a word gives an -s ending (tooks, wents: took, went), if any:
+    the past of an irregular verb that is no noun and no verb of its own takes no ending
+    (thoughts, felts and saws are nouns). In dialogue it may be a voice ("I tooks it")."""
+    from proselint_fic.checks.tense.lexicon import tables
+
+    table = tables()
+    stem = lower[:-1]
+    irregular = stem in table.past and stem not in table.forms
+    return stem if lower.endswith("s") and irregular and not table.readings.get(stem) else None
 
 
 def _twin_first(lower: str, options: tuple[str, ...]) -> tuple[str, ...]:
@@ -604,21 +618,7 @@ class _Analyser:
             return
         if self.accepted(lower) or self.accepted(core):
             return
-        undoubled = self._doubled_initial(occurrence.core)
-        if undoubled is not None and core not in self.project:
-            # A shift-key slip, whatever else the word might be (a name, a coinage).
-            tail = occurrence.form[len(occurrence.core) :]
-            message = f"'{occurrence.form}' doubles its first letter: write '{undoubled}{tail}'."
-            self._add(UNKNOWN, occurrence, (undoubled + tail,), message)
-            return
-        if self._clipped_negative(core):
-            fix = occurrence.form + "'t"
-            message = f"'{occurrence.form}' has lost the 't of its contraction: write '{fix}'."
-            self._add(UNKNOWN, occurrence, (fix,), message)
-            return
-        glued = morphology.glued_to_name(occurrence.core)
-        if glued is not None and core not in self.project:
-            self._report_run_together(occurrence, glued)
+        if self._reported_shape_slip(occurrence, core):
             return
         if occurrence.core.isupper():
             if self._caps_slip(occurrence, core):
@@ -628,7 +628,13 @@ class _Analyser:
         if capitalised and self._capitalised_slip(occurrence, core, lower_counts):
             self._report_unknown(occurrence)
             return
-        if capitalised and (occurrence.core in names or occurrence.in_name):
+        if capitalised and occurrence.core in names:
+            return
+        if (
+            capitalised
+            and occurrence.in_name
+            and not self._slip_before_a_name(occurrence, core, lower_counts)
+        ):
             return
         if occurrence.dialogue and self._voiced(core):
             return
@@ -636,26 +642,16 @@ class _Analyser:
             return  # "dont argue", "im late" in a text message is texting, not a slip
         if self._in_voice(occurrence):
             return
-        if not capitalised and not occurrence.message and not _code(core):
-            split = morphology.run_together(core, self.rank)
+        # A sentence's first word may run on too (Youmight), unless it recurs as a name.
+        run_on = not capitalised or (occurrence.opens_sentence and lower_counts[core] == 1)
+        if run_on and not occurrence.message and not _code(core):
+            split = morphology.run_together(core, self.rank) or self._glued_to_contraction(core)
             if split is not None:
                 self._report_run_together(occurrence, split)
                 return
-        if _code(core) and (lower_counts[core] >= 2 or self.other_dialect):
-            return  # the other dialect's spelling, used throughout: the writer's choice
-        if _code(core) and self._mixed_dialect_habit(core):
+        if _code(core) and self._dialect_choice(core, lower_counts):
             return
-        if _code(core) and self.own_dialect_words == 0 and self._has_twin(core):
-            # Nothing in the text is spelled this dialect's way, so nothing shows that
-            # "colour" is a slip; a rare word of the other list (matres) still is one.
-            return
-        irregular = (
-            None
-            if occurrence.dialogue
-            else morphology.regularised(core, self.known, _irregular_past)
-        )
-        if irregular is not None:
-            self._report_regularised(occurrence, irregular)
+        if not occurrence.dialogue and self._reported_verb_form(occurrence, core):
             return
         # mack -> macking: a regular form of a real word, unless it is one doubled or
         # undoubled letter from a common word (flatterred).
@@ -668,6 +664,54 @@ class _Analyser:
         if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
+
+    def _reported_shape_slip(self, occurrence: Occurrence, core: str) -> bool:
+        """Report a slip whose shape gives it away, whatever else the word might be (a
+        name, a coinage): a doubled first letter (Tthe), a negative that lost its 't
+        (couldn), a function word glued to a name (viaHedwig)."""
+        form = occurrence.form
+        tail = form[len(occurrence.core) :]
+        undoubled = self._doubled_initial(occurrence.core)
+        if undoubled is not None and core not in self.project:
+            message = f"'{form}' doubles its first letter: write '{undoubled}{tail}'."
+            self._add(UNKNOWN, occurrence, (undoubled + tail,), message)
+            return True
+        if self._clipped_negative(core):
+            fix = form + "'t"
+            message = f"'{form}' has lost the 't of its contraction: write '{fix}'."
+            self._add(UNKNOWN, occurrence, (fix,), message)
+            return True
+        glued = morphology.glued_to_name(occurrence.core)
+        if glued is not None and core not in self.project:
+            self._report_run_together(occurrence, glued)
+            return True
+        return False
+
+    def _dialect_choice(self, core: str, lower_counts: Counter[str]) -> bool:
+        """Whether the other dialect's spelling is the writer's: used throughout or more
+        than once, a habit of the text, or nothing in the text spelled this dialect's way
+        (so nothing shows that "colour" is a slip; a rare word of the other list, matres,
+        still is one)."""
+        if lower_counts[core] >= 2 or self.other_dialect:
+            return True
+        if self._mixed_dialect_habit(core):
+            return True
+        return self.own_dialect_words == 0 and self._has_twin(core)
+
+    def _reported_verb_form(self, occurrence: Occurrence, core: str) -> bool:
+        """Report a verb form that English does not make: a regular form of an irregular
+        verb (teached) or a past given an ending (tooks)."""
+        irregular = morphology.regularised(core, self.known, _irregular_past)
+        if irregular is not None:
+            self._report_regularised(occurrence, irregular)
+            return True
+        past = _past_with_an_ending(core)
+        if past is not None:
+            fix = match_case(occurrence.core, past) + occurrence.form[len(occurrence.core) :]
+            message = f"'{occurrence.form}' is a past form with an ending: write '{fix}'."
+            self._add(UNKNOWN, occurrence, (fix,), message)
+            return True
+        return False
 
     def _in_voice(self, occurrence: Occurrence) -> bool:
         """Whether a lowercase word stands in speech (or, in a paragraph without speech,
@@ -735,6 +779,29 @@ class _Analyser:
             ):
                 return True
         return False
+
+    def _slip_before_a_name(
+        self, occurrence: Occurrence, core: str, lower_counts: Counter[str]
+    ) -> bool:
+        """A sentence's first word, written once, before a name, that is a close slip of
+        one of the commonest words (Buit Jake has given you nothing; Becuase Harry): the
+        name is the next word's alone."""
+        return (
+            occurrence.opens_sentence
+            and lower_counts[core] == 1
+            and close_match(core, self.dialect, CLOSE_COST, SENTENCE_START_RANK) is not None
+        )
+
+    def _glued_to_contraction(self, lower: str) -> tuple[str, str] | None:
+        """A common word and a contraction with the space between them lost:
+        situationisn't, doorwasn't."""
+        if "'" not in lower:
+            return None
+        for cut in range(3, lower.index("'") - 1):
+            left, right = lower[:cut], lower[cut:]
+            if self.known(right) and self.common(left):
+                return left, right
+        return None
 
     def _clipped_negative(self, lower: str) -> bool:
         """couldn, didn, wasn: a negative contraction without its 't. Word counts attest

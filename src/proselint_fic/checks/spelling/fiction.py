@@ -23,7 +23,7 @@ _SOUND_PATTERN = r"""(?x)
       | m+h*m+            # mm, mhm, mmhmm
       | u+h+ | u+m+ | e+r+m+ | e+h+ | a+h+ | o+h+ | o+o+h+ | a+w+ | o+w+ | e+w+
       | h+u+h+ | h+e+h+ | h+a+h+ | h+u+h+
-      | u+g+h+ | a+r+g+h+ | g+a+h+ | b+a+h+ | b+l+e+h+ | m+e+h+ | p+f+f*t+ | p+s+s*t+
+      | u+g+h+ | a+r+g+h+ | g+a+h+ | b+a+h+ | b+l+e+h+ | m+e+h+ | p+f+f*t* | p+s+s*t+
       | p+h+e+w+ | t+s+k+ | s+h+h* | s+h+e+e+s+h+ | g+r+r*h* | z+z+z+ | b+r+r+
       | o+o+f+ | o+o+p+s+ | w+h+o+a+ | w+o+a+h+ | y+a+y+ | w+o+w+ | e+e+k+ | e+e+p+ | y+i+k+e+s+
       | a+c+k+ | [ao]+c+h+ | e+r+ | u+r+g+h+ | h+r+m+ph* | m+m+ | a+a+h* | o+o+ | e+e+ | h+y+a+h+
