@@ -787,6 +787,8 @@ def _explanation(sentence: _Sentence, event: Event, tense: Tense) -> str:
         context = sentence.context()
         if context.perfect:
             return "a past perfect in the sentence: a flashback"
+        if _done_already(paragraph, event):
+            return "'already' with a past action stands for the present perfect (you already did)"
         if _has_conditional(conditions):
             return "a condition or wish in its clause"
         if context.time and _time_reaches(paragraph, event):
@@ -801,6 +803,23 @@ def _explanation(sentence: _Sentence, event: Event, tense: Tense) -> str:
     if _reported(paragraph, event, tables(), sentence.events):
         return "reported: a verb of saying, knowing or remembering governs it"
     return ""
+
+
+def _done_already(paragraph: Paragraph, event: Event) -> bool:
+    """ "You already did that", "she already cleaned it": in a present scene, "already"
+    next to the past of an action verb is the present perfect in everyday English. With a
+    state ("she already knew him") it is no excuse: the present says it ("knows")."""
+    if event.lemma in _STATES:
+        return False
+    lower = paragraph.lower
+    near = lower[max(event.subject_index, event.index - 2) : event.index + 2]
+    return "already" in near
+
+
+_STATES = wc.wordset(
+    "be have know seem want like love hate believe own need understand remember mean "
+    "feel look sound belong contain"
+)
 
 
 def _time_reaches(paragraph: Paragraph, event: Event) -> bool:
