@@ -133,9 +133,6 @@ SLIP = RuleMeta(
         "morning. She leans the broom by the door and goes inside.",
         "Lotte waits on the platform. By ten o'clock the platform was empty. She sits on "
         "the bench and opens her book.",
-        # "already" with a past action is the everyday present perfect in present narration
-        "Mara opens the cupboard. She already cleaned the shelves, so she stacks the "
-        "plates. You already did that, she tells herself.",
         # a habit word in the clause that the verb governs is that clause's, not the verb's
         "Ginny walked into the kitchen and sat down. It seems that she always knew where "
         "he was hiding. She poured the tea and waited.",
@@ -153,6 +150,9 @@ SLIP = RuleMeta(
         "His legs were big, especially his massive cable-like hamstrings, which forced "
         "him into a prowl.",
         "He opened the door. He stepped inside. The room smelled of smoke. He coughed.",
+        # "already" with a past action is the everyday present perfect in present narration
+        "Mara opens the cupboard. She already cleaned the shelves, so she stacks the "
+        "plates. You already did that, she tells herself.",
         # a plural with a participle after it heads a phrase of its own
         "He stooped under the lintel. There he sat upon a stone, his gray eyes dancing "
         "with amusement. She leaned on the rail, her knees crossed. He waved.",
