@@ -450,9 +450,11 @@ _BEAT_AS_TAG = (
         for mark in ".!?"
     ),
 )
-# "pointed out", "threw in" and "shot back" are ways of saying something, not gestures.
+# "pointed out", "threw in", "shot back" and "trailed off" are ways of saying something,
+# not gestures.
 _SPOKEN_PARTICLES = {
     "point": ("out",),
+    "trail": ("off",),
     "thr": ("in", "back", "over"),
     "shot": ("back",),
     "shoot": ("back",),
@@ -732,6 +734,7 @@ def rules() -> list[Rule]:
                     '"It was last month," Freya pointed out.',
                     '"She\'s turning," he hollered over the wind.',
                     '"Go," she texted back. "Now," he shot back.',
+                    '"In fact," Tarn trailed off as he felt the cold.',
                 ],
                 fixes=[
                     ('"I do," she smiles.', '"I do." She smiles.'),

@@ -167,8 +167,25 @@ def _comment_spans(source: str) -> list[_Range]:
     return spans
 
 
+def _script_tag_spans(source: str) -> list[_Range]:
+    """Text tags of game and visual-novel scripts, which the reader never sees: Ren'Py's
+    ``{i}``, ``{/i}``, ``{w=0.5}`` and ``[player_name]``, Inform's ``[if the door is
+    open]``, ``[one of]``, ``[or]``, ``[end if]``. A bracket whose words start in lower
+    case and carry no sentence punctuation is such a tag (or an editor's ``[sic]``); one
+    that holds a sentence of prose ("[He meant the king.]") stays."""
+    if "[" not in source and "{" not in source:
+        return []
+    return [m.span() for m in _SCRIPT_TAG.finditer(source)]
+
+
+_SCRIPT_TAG = lazy(
+    r"\{/?[a-z]+(?:=[^{}\s]{0,40})?\}"
+    r"|\[(?=[a-z0-9_])[a-z0-9_ .'’-]{0,60}(?<![ .])\]"
+)
+
+
 def _plain_prose(source: str) -> ProseView:
-    comments = _comment_spans(source)
+    comments = _comment_spans(source) + _script_tag_spans(source)
     text = _blank_ranges(source, comments) if comments else source
     if "*" not in text and "_" not in text:
         return ProseView(text=text)
