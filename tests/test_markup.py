@@ -92,6 +92,26 @@ def test_plain_comments_are_blanked_with_line_breaks_kept() -> None:
     assert view.text.count("\n") == source.count("\n")
 
 
+def test_plain_script_tags_are_blanked() -> None:
+    source = (
+        "{i}Wait.{/i}{w=0.5} [player_name] looks a little lost[else if jake-cocapn is "
+        "false]. Jake waves.[one of] He grins.[or] He nods.[stopping] [He meant the king.]"
+    )
+    view = extract_prose(source, "plain")
+    assert_same_shape(source, view)
+    assert words(view.text) == [
+        "Wait.", "looks", "a", "little", "lost", ".", "Jake", "waves.", "He", "grins.", "He",
+        "nods.", "[He", "meant", "the", "king.]",
+    ]  # fmt: skip
+
+
+def test_script_tags_hide_their_code_from_the_typo_rules() -> None:
+    from proselint_fic import lint_text
+
+    found = lint_text("Jake looks a little llost[if sco-near-null is false] today.\n")
+    assert [(d.rule, d.replacements[:1]) for d in found] == [("typo.unknown-word", ("lost",))]
+
+
 def test_plain_unclosed_comment_is_left_alone() -> None:
     source = "Before <!-- never closed\n\nafter."
     assert extract_prose(source, "plain").text == source
