@@ -163,6 +163,10 @@ def _verbish(table: VerbTables) -> frozenset[str]:
     return verbish
 
 
+# Coordinators that, right before a subject, start a clause of their own.
+_CONTRASTING = frozenset({"but", "yet"})
+
+
 class SentenceReader:
     """Finds the events of one paragraph, sentence by sentence."""
 
@@ -926,7 +930,15 @@ class SentenceReader:
             # its own, a relative clause that dates what the sentence goes on to say.
             return False, before
         m = start - 1
-        while m >= first and m >= start - 8 and lower[m] not in wc.BOUNDARY_PUNCTUATION:
+        # "... as quickly as she can but she was distracted": "but" right before the
+        # subject opens a clause of its own, whatever subordinator came before it.
+        coordinated = before in _CONTRASTING
+        while (
+            not coordinated
+            and m >= first
+            and m >= start - 8
+            and lower[m] not in wc.BOUNDARY_PUNCTUATION
+        ):
             if lower[m] in wc.SUBORDINATORS and lower[m] != "that":
                 return False, lower[m]
             m -= 1
