@@ -133,6 +133,13 @@ SLIP = RuleMeta(
         "morning. She leans the broom by the door and goes inside.",
         "Lotte waits on the platform. By ten o'clock the platform was empty. She sits on "
         "the bench and opens her book.",
+        # "but" before a subject opens a clause of its own, after any subordinate clause
+        "Mara opens the gate. She hurries down the lane as quickly as she can but she was "
+        "too late. The bus pulls away.",
+        # a name and its verb open a sentence whose other verbs are subordinate
+        "The kitchen was warm. She set the table and waited. The clock ticked. Her father "
+        "came in and sat down. He looked tired. Mary brings in the fruit on a tray, as "
+        "though it had been dipped in milk. They ate in silence.",
         # a habit word in the clause that the verb governs is that clause's, not the verb's
         "Ginny walked into the kitchen and sat down. It seems that she always knew where "
         "he was hiding. She poured the tea and waited.",
@@ -153,6 +160,8 @@ SLIP = RuleMeta(
         # "already" with a past action is the everyday present perfect in present narration
         "Mara opens the cupboard. She already cleaned the shelves, so she stacks the "
         "plates. You already did that, she tells herself.",
+        # the word after a number is what it counts
+        "Forty paces farther we came to the edge of the wood and saw the stockade.",
         # a plural with a participle after it heads a phrase of its own
         "He stooped under the lintel. There he sat upon a stone, his gray eyes dancing "
         "with amusement. She leaned on the rail, her knees crossed. He waved.",

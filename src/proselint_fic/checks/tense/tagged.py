@@ -210,10 +210,18 @@ def rescue(
     it found), read from the tags of a few words around each candidate."""
     found: list[Event] = []
     have = {event.sentence for event in events}
+    # A sentence whose verbs the reader found only in subordinate clauses may still open
+    # on its main verb, straight after a name ("Mary brings in the fruit ... as though it
+    # had been dipped in milk"); only that verb is looked for there.
+    subordinate_only = have - {e.sentence for e in events if e.main and e.subject != "relative"}
+    known = {event.index for event in events}
     for sentence, (first, stop) in enumerate(p.sentences):
-        if sentence in have or stop - first < 2:
+        opening_only = sentence in subordinate_only
+        if (sentence in have and not opening_only) or stop - first < 2:
             continue
         for index in _candidates(reader, p.lower, first, stop):
+            if opening_only and (index != first + 1 or index in known):
+                continue
             if p.lower[index] in reader.table.participles:
                 continue  # a past that is also a participle needs the reader's judgement
             begin = max(first, index - _WINDOW_BEFORE)
@@ -242,7 +250,7 @@ _NOT_A_SUBJECT_HEAD = (
     | wc.GAP_WORDS
     | wc.MODALS_ANY
     | frozenset(wc.SUBJECT_PRONOUNS)
-    | frozenset({"to", "not", "and", "who", "which", "that", "what"})
+    | frozenset({"to", "not", "and", "who", "which", "that", "what", "such"})
 )
 
 
@@ -277,6 +285,8 @@ def _event_from_tags(
         head -= 1
     if head < begin or window[head - begin] not in _NOUN_TAGS:
         return None
+    if window[head - begin] == "CD" or lower[head] in wc.NUMBERS:
+        return None  # "forty paces farther": the word after a number is what it counts
     if lower[head] in reader.verbish:
         return None  # "the wheel pulls left": the word before may be the verb
     start = head
