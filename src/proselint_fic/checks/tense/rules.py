@@ -160,6 +160,9 @@ SLIP = RuleMeta(
         # "already" with a past action is the everyday present perfect in present narration
         "Mara opens the cupboard. She already cleaned the shelves, so she stacks the "
         "plates. You already did that, she tells herself.",
+        # an adjective's ending shows a noun phrase, whatever the tagger says
+        "Harry ate his breakfast and ignored the laughter, the congratulatory smiles and "
+        "the dropped plates. He left early.",
         # the word after a number is what it counts
         "Forty paces farther we came to the edge of the wood and saw the stockade.",
         # a plural with a participle after it heads a phrase of its own

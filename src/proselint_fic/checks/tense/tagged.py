@@ -33,6 +33,9 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # "her" is a possessive here: an object pronoun is never a subject either.
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+# Endings that make adjectives and hardly ever nouns, for the words the tagger, trained on
+# web text, calls nouns (congratulatory smiles, the fearless eyes).
+_ADJECTIVE_ENDINGS = ("ous", "less", "ible", "atory", "itory")
 # Compound modifiers the tagger often calls nouns: cable-like, blood-soaked, long-fingered.
 _COMPOUND_ADJECTIVE_ENDINGS = ("like", "ed", "ing", "ful", "less", "looking")
 _PRONOUN_PERSONS: dict[str, wc.Person] = {"i": "1s", "we": "pl", "they": "pl", "you": "pl"}
@@ -123,6 +126,7 @@ def _noun_phrase_before(p: Paragraph, first: int, tags: list[str], at: int) -> b
         word in _ARTICLES
         or word in _POSSESSIVES
         or tags[before] in _ADJECTIVE_TAGS
+        or (len(word) > 5 and word.endswith(_ADJECTIVE_ENDINGS))
         or tags[before] == "POS"
         or ("-" in word and word.endswith(_COMPOUND_ADJECTIVE_ENDINGS))
         or _modifier_in_noun_phrase(p, first, tags, before)
