@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from proselint_fic import Linter
+from proselint_fic import Linter, lint_text
 from proselint_fic.checks.spelling import misspellings
 from proselint_fic.checks.spelling.analysis import analyse
 from proselint_fic.checks.spelling.dialects import is_dialect_variant
@@ -538,3 +538,12 @@ def test_regular_forms_that_exist_pass() -> None:
 def test_common_run_together_phrases_are_listed() -> None:
     found = findings("Thankyou, he said, incase it rained upto noon.")
     assert [fixes[0] for _, _, fixes in found] == ["Thank you", "in case", "up to"]
+
+
+def test_a_capitalised_slip_is_reported_on_every_lint() -> None:
+    """The check's own state must not run out between documents (a linter lives long in
+    an editor)."""
+    text = "The Board of Governers met on Tuesday.\n"
+    first = [d.rule for d in lint_text(text)]
+    again = [d.rule for d in lint_text(text)]
+    assert first == again == ["typo.unknown-word"]

@@ -201,7 +201,6 @@ def analyse_kept(
     _CACHE[analyser.document] = analyser.run(vocabulary, occurrences_of)
 
 
-@lru_cache(maxsize=8)
 def _slight_slips(lower: str) -> Iterator[str]:
     """The words a slight slip may have come from, first letter kept: a letter doubled or
     undoubled, two neighbours swapped, one vowel for another (the slips that cost 0.6 or
@@ -262,6 +261,7 @@ _STANDARD_ENDINGS = ("n't", "'s", "'ll", "'d", "'ve", "'re", "'m")
 _APOSTROPHED = regex.compile(r"[\p{L}'’]*['’][\p{L}'’]*")
 
 
+@lru_cache(maxsize=8)
 def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in words)
 
