@@ -299,7 +299,7 @@ _TO_A_LISTENER = frozenset(
 )
 # "call" with its object names someone ('"Mercedes" the men called her') or rings them.
 _NAMING = frozenset(_forms("call calls called"))
-_OBJECT_PRONOUN = lazy(r"[ \t]+(?:him|her|them|me|us|you|it)\b")
+_OBJECT_PRONOUN = lazy(r"[ \t]+(?:" + "|".join(sorted(_OBJECTS)) + r")\b")
 
 
 def _ends_tag(verb: str, text: str, at: int = 0, *, short: bool = False) -> bool:
@@ -585,8 +585,8 @@ def rules() -> list[Rule]:
                 clause ('he wheezed.', 'she panted softly.'), when the verb comes first
                 ('said Harry', 'said the man', even capitalised: 'Said the old man'), or
                 when a name or a capitalised pronoun and a verb of speaking, with at most a
-                particle, its listener, an adverb, a short phrase of manner or a short
-                clause of time, make up the whole tag ('Harry said.', 'Mara told him.',
+                particle, its listener, an adverb, a short phrase of manner or a clause
+                of time, make up the whole tag ('Harry said.', 'Mara told him.',
                 'She ordered.', 'Arthur said with a smile.', 'I pointed out.', 'Jen called
                 as she ran.'). "Called" with an object names someone and is no tag
                 ('"Mercedes." The men called her that.'). A period
