@@ -528,12 +528,7 @@ def _verse_goes_on(document: Document, paragraph: Span) -> bool:
     emphasis, the next without a quote mark ('"_I have come, forlorn mother._' then
     '_I have come to speak as another._'). Its closing mark comes lines later."""
     following = document.paragraph_from(paragraph.end)
-    return (
-        following is not None
-        and _wholly_emphasised(document, paragraph)
-        and _wholly_emphasised(document, following)
-        and not _QUOTE_CHARS.intersection(document.source[following.start : following.end])
-    )
+    return following is not None and _verse_lines(document, paragraph, bare=following)
 
 
 def _ends_a_verse(document: Document, start: int) -> bool:
@@ -544,9 +539,17 @@ def _ends_a_verse(document: Document, start: int) -> bool:
     return (
         paragraph is not None
         and previous is not None
-        and _wholly_emphasised(document, paragraph)
-        and _wholly_emphasised(document, previous)
-        and not _QUOTE_CHARS.intersection(document.source[previous.start : previous.end])
+        and _verse_lines(document, paragraph, bare=previous)
+    )
+
+
+def _verse_lines(document: Document, line: Span, *, bare: Span) -> bool:
+    """Whether two paragraphs are lines of one italic verse: both wholly in emphasis, and
+    ``bare`` without a quote mark of its own."""
+    return (
+        _wholly_emphasised(document, line)
+        and _wholly_emphasised(document, bare)
+        and not _QUOTE_CHARS.intersection(document.source[bare.start : bare.end])
     )
 
 
@@ -554,11 +557,13 @@ def _wholly_emphasised(document: Document, paragraph: Span) -> bool:
     """Whether the paragraph's words are all in emphasis (_..._ or *...*), or it opens an
     emphasis that it does not close (the first line of an italic verse)."""
     text = document.text[paragraph.start : paragraph.end]
-    letters = [i for i, char in enumerate(text) if char.isalpha()]
-    if not letters:
+    first = next((i for i, char in enumerate(text) if char.isalpha()), None)
+    if first is None:
         return False
-    first, last = paragraph.start + letters[0], paragraph.start + letters[-1]
-    if document.in_emphasis(first) and document.in_emphasis(last):
+    last = next(i for i in range(len(text) - 1, -1, -1) if text[i].isalpha())
+    if document.in_emphasis(paragraph.start + first) and document.in_emphasis(
+        paragraph.start + last
+    ):
         return True
     source = document.source[paragraph.start : paragraph.end].lstrip("\"“”'‘’ \t")
     return source[:1] in ("*", "_") and source.count(source[0]) == 1
