@@ -92,3 +92,25 @@ def test_a_hostile_cache_table_cannot_run_code(tmp_path: Path) -> None:
     file.write_bytes(pickle.dumps(_Planted()))
     assert _check(tmp_path, cache) == expected
     assert not (tmp_path / "planted-by-cache").exists()
+
+
+def test_a_swollen_cache_is_cut_to_what_runs_use(tmp_path: Path) -> None:
+    # Patterns of old releases and old pack edits must not pile up: reading them is what
+    # a cold run pays for the cache.
+    import regex
+
+    cache = tmp_path / "cache"
+    expected = _check(tmp_path, cache)
+    (file,) = _cache_files(cache)
+    used = pickle.loads(file.read_bytes())
+    stale = {
+        f"0\0stale pattern {n} " + "x" * 2000: pickle.dumps(regex.compile(f"stale{n}" + "y" * 500))
+        for n in range(2000)
+    }
+    file.write_bytes(pickle.dumps({**stale, **used}))
+    assert file.stat().st_size > 4_000_000
+    assert _check(tmp_path, cache) == expected
+    kept = pickle.loads(file.read_bytes())
+    assert file.stat().st_size < 600_000
+    assert set(used) <= set(kept)
+    assert _check(tmp_path, cache) == expected

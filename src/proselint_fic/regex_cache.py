@@ -7,11 +7,17 @@ first run stores the patterns it compiled, and later runs load them.
 
 The cache is one file per ``regex`` and Python version, in the user's cache folder
 (``PROSELINT_FIC_CACHE_DIR`` overrides the place; ``PROSELINT_FIC_NO_CACHE=1`` turns the
-cache off). It is only ever an accelerator: a missing, unreadable, corrupt or foreign
-file is ignored and the patterns compile as usual. Loading cannot run arbitrary code:
-the file's table is read by an unpickler that accepts no global at all, each pattern by
-one that accepts only ``regex``'s own compile function, and a loaded pattern must have
-the source it was stored under.
+cache off). Reading it is what a cold run pays, so it is kept small: patterns change with
+every release (and every edit of a user's pack), and a file that kept them all grew to
+megabytes that took longer to read than the patterns take to compile. Each save keeps the
+patterns this run used and, within a byte budget, the most recent others (those of other
+configurations); a file found over the budget is rewritten.
+
+It is only ever an accelerator: a missing, unreadable, corrupt or foreign file is ignored
+and the patterns compile as usual. Loading cannot run arbitrary code: the file's table is
+read by an unpickler that accepts no global at all, each pattern by one that accepts only
+``regex``'s own compile function, and a loaded pattern must have the source it was stored
+under.
 """
 
 from __future__ import annotations
@@ -25,28 +31,58 @@ from pathlib import Path
 
 import regex
 
-_ENTRY_LIMIT = 2048  # far above the built-in rules' count; plugins cannot grow it forever
+# The built-in rules' patterns take about 40 kB pickled with their keys; the budget leaves
+# room for several configurations' (dialects, selections, user packs) besides.
+_BYTE_BUDGET = 512 * 1024
 _ALLOWED_GLOBAL = ("regex._regex", "compile")
 
 
 class _Store:
-    """The cache file's entries: pattern key to pickled pattern."""
+    """The cache file's entries (pattern key to pickled pattern, oldest first) and which of
+    them this run used."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.entries: dict[str, bytes] = _read(path) if path is not None else {}
+        self.used: set[str] = set()
         self.dirty = False
+        if _size(self.entries) > _BYTE_BUDGET:
+            self._mark_dirty()
+
+    def recall(self, key: str) -> bytes | None:
+        stored = self.entries.get(key)
+        if stored is not None:
+            self.used.add(key)
+        return stored
 
     def remember(self, key: str, compiled: regex.Pattern[str]) -> None:
-        if self.path is None or len(self.entries) >= _ENTRY_LIMIT:
+        if self.path is None:
             return
         try:
             self.entries[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError):
             return
+        self.used.add(key)
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
         if not self.dirty:
             self.dirty = True
             atexit.register(self.save)
+
+    def kept(self) -> dict[str, bytes]:
+        """What a save writes: this run's patterns, and the newest others that fit."""
+        used = {k: v for k, v in self.entries.items() if k in self.used}
+        room = _BYTE_BUDGET - _size(used)
+        others: list[tuple[str, bytes]] = []
+        for key, value in reversed(self.entries.items()):
+            if key in self.used:
+                continue
+            room -= len(key) + len(value)
+            if room < 0:
+                break
+            others.append((key, value))
+        return {**dict(reversed(others)), **used}
 
     def save(self) -> None:
         if self.path is None or not self.dirty:
@@ -58,7 +94,7 @@ class _Store:
             with tempfile.NamedTemporaryFile(
                 dir=self.path.parent, prefix=".regex-", delete=False
             ) as handle:
-                handle.write(pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+                handle.write(pickle.dumps(self.kept(), protocol=pickle.HIGHEST_PROTOCOL))
             Path(handle.name).replace(self.path)
         except (OSError, ValueError):
             pass  # a read-only or full disk: the next run compiles again
@@ -86,7 +122,7 @@ def compile_cached(pattern: str, flags: int) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, from the disk cache when it holds the pattern."""
     store = _the_store()
     key = f"{flags}\0{pattern}"
-    stored = store.entries.get(key)
+    stored = store.recall(key)
     if stored is not None:
         loaded = _load(stored)
         # regex adds implied flags (UNICODE for text) to those it was given.
@@ -147,3 +183,7 @@ def _load(stored: bytes) -> regex.Pattern[str] | None:
     except Exception:  # any damage means: compile it again
         return None
     return loaded if isinstance(loaded, regex.Pattern) else None
+
+
+def _size(entries: dict[str, bytes]) -> int:
+    return sum(len(key) + len(value) for key, value in entries.items())
