@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple, cast, get_args
 
 from proselint_fic.diagnostic import Severity
 
@@ -51,8 +51,7 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class LanguageToolSettings:
+class LanguageToolSettings(NamedTuple):
     """The ``[languagetool]`` table: the writer's own server, if any (docs/languagetool.md)."""
 
     url: str | None = None

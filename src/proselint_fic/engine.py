@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from proselint_fic.budget import check_deadline, rule_deadline
 from proselint_fic.config import DEFAULT_RULE_TIMEOUT
@@ -30,8 +31,7 @@ def run_rules(document: Document, plan: RunPlan, *, path: str = "-") -> list[Dia
     return assemble(document, plan, outcomes, path=path)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOutcome:
+class RuleOutcome(NamedTuple):
     """What one rule found in a document: its matches, or why it was stopped."""
 
     rule: Rule

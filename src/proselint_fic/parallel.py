@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from proselint_fic.document import Dialect
 from proselint_fic.linter import FileResult, Linter
@@ -22,8 +22,7 @@ from proselint_fic.source import MAX_FILE_BYTES
 _CHUNKS_PER_WORKER = 8
 
 
-@dataclass(frozen=True)
-class LinterSpec:
+class LinterSpec(NamedTuple):
     """The arguments a :class:`Linter` is built from, so another process can build it too."""
 
     config: str | None = None
@@ -46,8 +45,7 @@ class LinterSpec:
         )
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     encoding: str | None = None
     max_bytes: int = MAX_FILE_BYTES
 

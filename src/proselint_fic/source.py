@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _SNIFF_BYTES = 8192
@@ -21,8 +21,7 @@ class InputError(Exception):
     """A file that cannot be linted; the message says why and what to do."""
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+class SourceText(NamedTuple):
     """Decoded text plus what is needed to write it back exactly as it was."""
 
     text: str

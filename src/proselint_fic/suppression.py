@@ -9,7 +9,7 @@ text, where the markup layer blanks it out before rules run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from proselint_fic.document.positions import LineIndex
 from proselint_fic.patterns import IGNORECASE, lazy
@@ -22,8 +22,7 @@ _DIRECTIVE = lazy(
 _ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """Lines ``first``..``last`` (inclusive, 1-based) where ``selector`` is switched off."""
 
     first: int

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
 from weakref import WeakKeyDictionary
 
 from proselint_fic.diagnostic import Severity
@@ -69,8 +68,7 @@ _SEMI_MODALS = _wordset("need dare ought better")
 _MAX_GAPS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Slip:
+class Slip(NamedTuple):
     start: int
     end: int
     replacements: tuple[str, ...]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from proselint_fic.document.markup import Markup, ProseView, extract_prose, markup_for_path
 from proselint_fic.document.messages import find_messages
@@ -51,29 +51,26 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageToolOptions:
+class LanguageToolOptions(NamedTuple):
     """Where the writer's LanguageTool server is, and what to ask it (docs/languagetool.md)."""
 
     url: str
     language: str = "en-US"
     timeout: float = 10.0
-    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    disabled_rules: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentOptions:
+class DocumentOptions(NamedTuple):
     """Per-document settings that rules may read (they come from configuration)."""
 
     dialect: Dialect = "en-US"
-    words: frozenset[str] = field(default_factory=frozenset)
+    words: frozenset[str] = frozenset()
     tense: Tense | None = None
     # None: no server is configured, and the LanguageTool rules stay silent.
     languagetool: LanguageToolOptions | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Typography:
+class Typography(NamedTuple):
     """The document-wide marks a paragraph's rules may read: ellipsis, dash and quotes."""
 
     style: Style
@@ -105,8 +102,7 @@ class Piece:
         return is_scene_break(self.text, self.paragraph)
 
 
-@dataclass(frozen=True, slots=True)
-class KnownFacts:
+class KnownFacts(NamedTuple):
     """Parts of the model already known, so a document need not derive them again.
 
     An incremental re-lint keeps them up to date across edits for the whole manuscript,

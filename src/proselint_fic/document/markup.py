@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import starmap
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from proselint_fic.document.structure import Span
 from proselint_fic.patterns import DOTALL, IGNORECASE, lazy
@@ -49,8 +49,7 @@ def markup_for_path(path: str | None) -> Markup:
     return _EXTENSIONS.get(PurePath(path).suffix.lower(), "plain")
 
 
-@dataclass(frozen=True, slots=True)
-class ProseView:
+class ProseView(NamedTuple):
     """The prose of a document and the way back to source offsets.
 
     ``segments`` is ``None`` when ``text`` has the same length as the source (offsets are

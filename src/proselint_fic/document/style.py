@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from proselint_fic.patterns import lazy
 
@@ -46,8 +47,7 @@ def spaced_mark_pattern(mark: str) -> str:
 _SPACED_HABIT_MARKS = tuple(lazy(spaced_mark_pattern(mark)) for mark in HABIT_MARKS)
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(NamedTuple):
     """The ellipsis and dash a document uses most; used to build replacements."""
 
     ellipsis: str = "..."

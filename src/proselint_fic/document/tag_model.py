@@ -20,9 +20,8 @@ import json
 import mmap
 from binascii import crc32
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeAlias, overload
+from typing import NamedTuple, Protocol, TypeAlias, overload
 
 from proselint_fic.resources import tabbed_value
 
@@ -126,8 +125,7 @@ def _parse(blob: Blob, start: int, end: int, count: int) -> dict[str, str]:
     return dict(zip(parts[0::2], parts[1::2], strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class TagModel:
+class TagModel(NamedTuple):
     classes: tuple[str, ...]
     tagdict: dict[str, str]
     weights: Mapping[str, str] | Table  # feature -> its row, as text ("3 1.5 7 -0.4")

@@ -19,8 +19,8 @@ words cut the linter's way and gives one tag per word.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from proselint_fic.document import tag_model
 from proselint_fic.document.tag_model import Lookup, Table
@@ -41,8 +41,7 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """One sentence as the features see it: its words normalised with two sentinels on
     each side (token ``i`` is ``words[i + 2]``), as written, and the model's lexicons."""
 

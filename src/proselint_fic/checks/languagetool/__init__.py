@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from proselint_fic.diagnostic import Category, Severity
 from proselint_fic.rule import Match, MetaRule, RuleMeta, describe
@@ -94,8 +93,7 @@ def rules() -> list[LanguageToolRule]:
     return [LanguageToolRule(meta) for meta in METAS]
 
 
-@dataclass(frozen=True, slots=True)
-class _Finding:
+class _Finding(NamedTuple):
     category: Category
     match: Match
 

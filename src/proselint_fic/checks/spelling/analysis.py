@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -147,8 +147,7 @@ _VOICE_MARKS = 3
 _VOICE_SHARE = 0.08
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     start: int
     end: int
@@ -162,8 +161,7 @@ class Analysis:
     findings: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     start: int  # of the word's letters (a leading apostrophe excluded)
     end: int
     form: str  # as written, apostrophes straightened, edge apostrophes removed

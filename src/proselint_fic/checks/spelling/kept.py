@@ -12,7 +12,6 @@ inconsistent spellings, rare words, the verdicts) is quick, and runs on every ed
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from proselint_fic.checks.spelling import tokens
 from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
@@ -135,4 +134,4 @@ def _occurrences(
 def _moved(occurrence: Occurrence, offset: int) -> Occurrence:
     if not offset:
         return occurrence
-    return replace(occurrence, start=occurrence.start + offset, end=occurrence.end + offset)
+    return occurrence._replace(start=occurrence.start + offset, end=occurrence.end + offset)

@@ -10,9 +10,9 @@ spelling and the result kept only if the dictionary knows it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from proselint_fic.resources import rules_dir
 
@@ -25,8 +25,7 @@ _ENDINGS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     """One entry: the wrong spelling and its right spellings (American first)."""
 
     wrong: str

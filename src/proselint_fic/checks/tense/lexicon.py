@@ -8,9 +8,8 @@ tables or its numpy import.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from proselint_fic.resources import data_dir
 
@@ -23,8 +22,7 @@ MODAL_PRESENT = frozenset({"can", "will", "shall", "may"})
 _PLAIN_BE = frozenset({"am", "are"})
 
 
-@dataclass(frozen=True, slots=True)
-class VerbTables:
+class VerbTables(NamedTuple):
     forms: dict[str, str]  # lemma -> "past|third|participle" ("/" between spellings)
     past: dict[str, str]  # past form -> lemma
     third: dict[str, str]  # -s present -> lemma

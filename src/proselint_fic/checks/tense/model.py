@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 from weakref import WeakKeyDictionary
 
 from proselint_fic.checks.tense import words as wc
@@ -107,8 +107,7 @@ _GENERIC_SUBJECTS = wc.wordset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     start: int
     end: int
     word: str
@@ -133,8 +132,7 @@ class _SceneData:
     tags: SentenceTags = field(default_factory=SentenceTags)
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
     findings: tuple[Finding, ...]
     scene_tenses: tuple[Tense | None, ...]
 
@@ -151,8 +149,7 @@ def analyse(document: Document) -> Analysis:
     return cached
 
 
-@dataclass(slots=True)
-class Reading:
+class Reading(NamedTuple):
     """Every scene's paragraphs, verbs and votes, and the document's own tense."""
 
     scenes: list[_SceneData]
@@ -241,7 +238,7 @@ def _too_mixed_for_slips(data: _SceneData, tense: Tense) -> bool:
 
 
 def _as_weak(finding: Finding, reason: str) -> Finding:
-    return replace(finding, kind="weak", reason=reason) if finding.kind == "slip" else finding
+    return finding._replace(kind="weak", reason=reason) if finding.kind == "slip" else finding
 
 
 def is_known(document: Document) -> bool:
@@ -502,8 +499,7 @@ class _Sentence:
         return self._context
 
 
-@dataclass(slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What one sentence says about time, looked up only for sentences with a candidate."""
 
     perfect: bool

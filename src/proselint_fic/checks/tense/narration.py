@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from proselint_fic.checks.tense.words import wordset
 from proselint_fic.document import Document, Span
@@ -49,8 +49,7 @@ _SPACE = re.compile(r"\s")
 _ABBREVIATIONS = wordset("mr mrs ms dr st jr sr prof capt lt col gen sgt rev mt ft vs etc")
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph's tokens (lower-cased, curly apostrophes straightened) with their
     offsets, and its sentences as ``[first, stop)`` token index ranges."""
 
