@@ -8,11 +8,10 @@ itself kept scene by scene (:mod:`proselint_fic.checks.tense.incremental`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from proselint_fic.checks.agreement import Slip, find_slips, remember
 from proselint_fic.checks.tense import model
 from proselint_fic.checks.tense.incremental import SceneTense
+from proselint_fic.checks.tense.lexicon import Tense
 from proselint_fic.document import Document, Span, Typography
 
 _Key = tuple[str, Span, str | None]  # the paragraph's window, the paragraph in it, scene tense
@@ -36,24 +35,40 @@ class ParagraphAgreement:
         if not model.is_known(document):
             self._tense.prepare(document)
         tenses = model.analyse(document).scene_tenses
-        starts = [scene.span.start for scene in document.scenes]
+        kept = self._slips
         found: list[Slip] = []
-        used: set[_Key] = set()
-        for paragraph, piece in zip(document.paragraphs, document.paragraph_pieces, strict=True):
-            index = bisect_right(starts, paragraph.start) - 1
-            tense = tenses[index] if 0 <= index < len(tenses) else None
+        keys: list[_Key] = []
+        for paragraph, piece, tense in zip(
+            document.paragraphs,
+            document.paragraph_pieces,
+            _tense_of_each(document, tenses),
+            strict=True,
+        ):
             key = (piece.text, piece.paragraph, tense)
-            used.add(key)
-            slips = self._slips.get(key)
+            keys.append(key)
+            slips = kept.get(key)
             if slips is None:
-                slips = _check(key, typography, document)
-                self._slips[key] = slips
+                slips = kept[key] = _check(key, typography, document)
             if slips:
                 start = piece.start_for(paragraph)
                 found.extend(_moved(slip, start) for slip in slips)
-        if len(self._slips) > 2 * len(used) + 256:
-            self._slips = {k: v for k, v in self._slips.items() if k in used}
+        if len(kept) > 2 * len(keys) + 256:  # old versions of the edited paragraphs
+            used = set(keys)
+            self._slips = {k: v for k, v in kept.items() if k in used}
         remember(document, tuple(found))
+
+
+def _tense_of_each(document: Document, tenses: tuple[Tense | None, ...]) -> list[Tense | None]:
+    """The tense of each paragraph's scene (None outside scenes, as a break is), walking the
+    paragraphs and the scenes side by side."""
+    starts = [scene.span.start for scene in document.scenes]
+    found: list[Tense | None] = []
+    scene = -1
+    for paragraph in document.paragraphs:
+        while scene + 1 < len(starts) and starts[scene + 1] <= paragraph.start:
+            scene += 1
+        found.append(tenses[scene] if 0 <= scene < len(tenses) else None)
+    return found
 
 
 def _check(key: _Key, typography: Typography, document: Document) -> tuple[Slip, ...]:
