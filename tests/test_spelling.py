@@ -229,6 +229,8 @@ def test_other_dialect_spelling_is_reported_where_the_text_mixes_dialects() -> N
 def test_other_dialect_spelling_alone_is_no_slip() -> None:
     # Nothing in the text is spelled the en-US way, so nothing shows "colour" is a slip.
     assert findings("The colour of the sky, in the empty parlour.") == []
+    # Nor "neighbourhood", whose twin only a wider pattern than "colour"'s finds.
+    assert findings('"Is there an inn in this neighbourhood?" I asked the waiter.') == []
 
 
 @pytest.mark.parametrize(
@@ -241,7 +243,14 @@ def test_other_dialect_spelling_alone_is_no_slip() -> None:
         ("manoeuvre", "maneuver", True),
         ("travelled", "traveled", True),
         ("grey", "gray", True),
+        ("neighbourhood", "neighborhood", True),
+        ("atomiser", "atomizer", True),
+        ("persianising", "Persianizing", True),
+        ("levellest", "levelest", True),
+        ("oestrous", "estrous", True),
+        ("mouldering", "moldering", True),
         ("eyrie", "eerie", False),
+        ("hour", "hor", False),
         ("colour", "colon", False),
     ],
 )
