@@ -156,6 +156,11 @@ def test_these_subjects_and_clauses_are_read(text: str, slip: str) -> None:
         # a participle after the clause's finite verb describes a noun
         MORNING + "Even the babies wear feathers threaded through their bonnets.",
         MORNING + "The boys carry baskets filled with apples up the hill.",
+        # a plural with a relative clause after it is the noun the clause describes
+        YARD + "His shadow hid the roots and rocks that tripped him in the dark.",
+        # only prepositional phrases between a word and the next verb: the word is its subject
+        YARD + "The data mills up on the station were humming all night.",
+        YARD + "The orange trees in the square were in flower.",
     ],
 )
 def test_descriptions_are_not_slips(text: str) -> None:
@@ -166,6 +171,12 @@ def test_a_verb_after_and_with_no_preposition_before_is_still_read() -> None:
     """Only a preposition's object takes the plural after "and" as its noun: "the keys
     and runs" after a verb is the sentence's next verb."""
     assert "runs" in tense_flags(YARD + "She grabbed the keys and runs to the car.")
+
+
+def test_a_subordinator_opens_a_clause_not_a_prepositional_phrase() -> None:
+    """Only prepositions make the phrases a subject may carry before its verb: after
+    "before" a clause begins, and the word before it is still a verb."""
+    assert "leaves" in tense_flags(YARD + "She leaves before the rain was over.")
 
 
 def test_a_past_perfect_across_an_aside_is_a_flashback() -> None:

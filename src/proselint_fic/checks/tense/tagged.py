@@ -69,6 +69,9 @@ class SentenceTags:
             # "the babies wear feathers threaded through their bonnets": the clause has its
             # finite verb already, and a participle after it describes a noun.
             return False
+        at = event.index - first
+        if tag in _NOUN_OR_PRESENT_TAGS and _heads_a_later_verbs_subject(p, first, tags, at):
+            return False
         if tag.startswith("VB") or tag == "MD":
             return True
         if tag in _PLURAL_TAGS:
@@ -77,15 +80,45 @@ class SentenceTags:
             # believed when another verb follows for it ("the guards watch the gate"), or
             # when what stands before it can only open a noun phrase ("her very eyes",
             # "dry eyes"): no finite verb follows an article, a possessive or an adjective.
-            at = event.index - first
             return not (
                 _verb_follows(tags, at)
+                or tags[at + 1 : at + 2] == ["WDT"]  # "the roots and rocks that tripped him"
                 or _participle_follows(tags, at, event.lemma)
                 or _noun_phrase_before(p, first, tags, at)
                 or _past_verb_before(p, first, tags, at)
                 or _in_prepositional_object(p, first, tags, at)
             )
         return False
+
+
+def _heads_a_later_verbs_subject(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
+    """Only prepositional phrases stand between the word and the clause's next finite verb
+    ("The data mills up on HMS Caledonia were massaging"): the word is the noun those
+    phrases describe, and the subject of that verb. A verb of its own would have left
+    the later verb without a subject. A subordinator opens a clause instead ("she leaves
+    before the man was home")."""
+    index = at + 1
+    phrases = 0
+    while index < len(tags) and _is_preposition(p.lower[first + index], tags[index]):
+        index += 1
+        if index < len(tags) and _is_preposition(p.lower[first + index], tags[index]):
+            index += 1  # "up on"
+        start = index
+        while index < len(tags) and tags[index] in _PREPOSITIONAL_OBJECT_TAGS:
+            index += 1
+        if index == start:
+            return False
+        phrases += 1
+    return phrases > 0 and index < len(tags) and tags[index] in FINITE_TAGS
+
+
+def _is_preposition(word: str, tag: str) -> bool:
+    return tag in _PREPOSITION_TAGS and word not in _CLAUSE_IN
+
+
+_PREPOSITION_TAGS = frozenset({"IN", "RP"})
+_NOUN_OR_PRESENT_TAGS = frozenset({"VBZ", "VBP", *_PLURAL_TAGS})
+_PREPOSITIONAL_OBJECT_TAGS = _NOUN_PHRASE_TAGS | _NOUN_PHRASE_OPENERS
 
 
 def _verb_follows(tags: list[str], at: int) -> bool:
