@@ -14,7 +14,7 @@ compares them over random edits.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from proselint_fic.checks.tense.events import SentenceReader
 from proselint_fic.checks.tense.lexicon import Tense, VerbTables, tables
@@ -38,18 +38,37 @@ from proselint_fic.document.structure import between_breaks, clip, window
 _Key = tuple[str, tuple[Span, ...], tuple[Span, ...]]  # window text, paragraphs, emphasis
 # the window, the typography, and whether emphasis is sought in the text (see narration_view)
 _PartKey = tuple[_Key, Typography, bool]
-_ReadingKey = tuple[_PartKey, frozenset[str]]  # and the names among its words
 _Judged = tuple[Tense | None, list[Finding]]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared and hashed by identity: one object per text
 class _Part:
-    """A scene or a scene break, read on its own."""
+    """A scene or a scene break, read on its own, with what was made of it since: its
+    readings by the names among its words, and their judgements by the document's tense
+    and the configured one. It stays the same object while its text is unchanged, so an
+    edit elsewhere finds all of that without hashing the scene's key again."""
 
     view: str
     lower_view: str
     scene: Scene | None  # None for a break or heading: it only names
     evidence: NameEvidence
+    readings: dict[frozenset[str], _SceneData] = field(default_factory=dict)
+    judged: dict[tuple[frozenset[str], Tense | None, Tense | None], _Judged] = field(
+        default_factory=dict
+    )
+    # The names it was last asked about (the same object while the document's names stay
+    # the same) and those among its words.
+    names: frozenset[str] | None = None
+    relevant: frozenset[str] = frozenset()
+
+    def names_among(self, names: frozenset[str]) -> frozenset[str]:
+        if names is not self.names:
+            self.names, self.relevant = names, names & self.evidence.capitalised
+        return self.relevant
+
+
+# Readings and judgements kept per part: a writer adding and removing a name keeps a few.
+_KEPT_PER_PART = 4
 
 
 class SceneTense:
@@ -57,8 +76,6 @@ class SceneTense:
 
     def __init__(self) -> None:
         self._parts: dict[_PartKey, _Part] = {}
-        self._readings: dict[_ReadingKey, _SceneData] = {}
-        self._judged: dict[tuple[_ReadingKey, Tense | None, Tense | None], _Judged] = {}
         self._names = _Names()
         # A scene's part by the identities of its paragraphs' pieces, which stay the same
         # objects until an edit touches the paragraph or the space beside it (with each
@@ -89,29 +106,31 @@ class SceneTense:
         table = tables()
         names = self._names.update(parts + named, table)
         readings = []
-        for (key, part), scene in zip(parts, scenes, strict=True):
-            relevant = names & part.evidence.capitalised
-            reading_key = (key, relevant)
-            data = self._readings.get(reading_key)
+        for (_, part), scene in zip(parts, scenes, strict=True):
+            relevant = part.names_among(names)
+            data = part.readings.get(relevant)
             if data is None:
                 assert part.scene is not None
+                if len(part.readings) >= _KEPT_PER_PART:
+                    part.readings.clear()
                 reader = SentenceReader(table, relevant)
                 data = read_scene(part.view, part.lower_view, part.scene, reader, SentenceTags())
-                self._readings[reading_key] = data
-            readings.append((reading_key, data, window(document.text, scene.span).start))
+                part.readings[relevant] = data
+            readings.append((part, relevant, data, window(document.text, scene.span).start))
         pinned = document.options.tense
-        overall = pinned or document_tense(data for _, data, _ in readings)
+        overall = pinned or document_tense(data for _, _, data, _ in readings)
         findings: list[Finding] = []
         tenses: list[Tense | None] = []
-        for reading_key, data, offset in readings:
-            judged_key = (reading_key, overall, pinned)
-            judged = self._judged.get(judged_key)
+        for part, relevant, data, offset in readings:
+            judged_key = (relevant, overall, pinned)
+            judged = part.judged.get(judged_key)
             if judged is None:
-                judged = judge_scene(data, overall, pinned)
-                self._judged[judged_key] = judged
+                if len(part.judged) >= _KEPT_PER_PART:
+                    part.judged.clear()
+                judged = part.judged[judged_key] = judge_scene(data, overall, pinned)
             tenses.append(judged[0])
             findings.extend(_moved(f, offset) for f in judged[1])
-        self._forget_unused({key for key, _ in parts + named}, {key for key, _, _ in readings})
+        self._forget_unused(parts + named)
         remember(document, Analysis(tuple(findings), tuple(tenses)))
 
     def _scene_part(
@@ -164,15 +183,12 @@ class SceneTense:
         )
         return key, self._read_part(key, document, is_scene=False)
 
-    def _forget_unused(self, parts: set[_PartKey], readings: set[_ReadingKey]) -> None:
-        """Keep only what the current text uses once the caches outgrow it (old versions of
-        the edited scene pile up as the writer types)."""
-        if len(self._parts) > 2 * len(parts) + 64:
-            self._parts = {k: v for k, v in self._parts.items() if k in parts}
-        if len(self._readings) > 2 * len(readings) + 64:
-            self._readings = {k: v for k, v in self._readings.items() if k in readings}
-        if len(self._judged) > 2 * len(readings) + 64:
-            self._judged = {k: v for k, v in self._judged.items() if k[0] in readings}
+    def _forget_unused(self, used: list[tuple[_PartKey, _Part]]) -> None:
+        """Keep only the parts the current text uses once the cache outgrows it (old
+        versions of the edited scene pile up as the writer types)."""
+        if len(self._parts) > 2 * len(used) + 64:
+            keys = {key for key, _ in used}
+            self._parts = {k: v for k, v in self._parts.items() if k in keys}
 
 
 class _Names:
@@ -181,27 +197,23 @@ class _Names:
     came, and asks again only about the words whose counts changed."""
 
     def __init__(self) -> None:
-        self._parts: Counter[_PartKey] = Counter()
-        self._evidence: dict[_PartKey, NameEvidence] = {}
+        self._parts: Counter[_Part] = Counter()
         self._counts: Counter[str] = Counter()
         self._mid_sentence: Counter[str] = Counter()
         self._names: set[str] = set()
         self._frozen: frozenset[str] = frozenset()
 
     def update(self, parts: list[tuple[_PartKey, _Part]], table: VerbTables) -> frozenset[str]:
-        present = Counter(key for key, _ in parts)
+        present = Counter(part for _, part in parts)
         gone, came = self._parts - present, present - self._parts
         if not gone and not came:
             return self._frozen
-        evidence = {key: part.evidence for key, part in parts}
         touched: set[str] = set()
-        for key, times in gone.items():
-            old = self._evidence[key]
-            self._add(old, -times, touched)
-        for key, times in came.items():
-            self._add(evidence[key], times, touched)
+        for part, times in gone.items():
+            self._add(part.evidence, -times, touched)
+        for part, times in came.items():
+            self._add(part.evidence, times, touched)
         self._parts = present
-        self._evidence = {key: evidence[key] for key in present}
         counts, mid_sentence = self._counts, self._mid_sentence
         for word in touched:
             if is_name(word, counts, mid_sentence, table):
