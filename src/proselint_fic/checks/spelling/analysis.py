@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import regex
 
@@ -185,7 +185,7 @@ def analyse(document: Document) -> Analysis:
     return cached
 
 
-_Pool = tuple[tuple[str, ...], tuple[str, ...]]  # spellings, most frequent first; lowercased
+_Pool = tuple[tuple[str, ...], tuple[str, ...]]  # spellings (sorted) and the same lowercased
 OccurrencesOf = Callable[[set[str]], list[Occurrence]]
 
 
@@ -1009,21 +1009,9 @@ class _Analyser:
         """Report a rare spelling one slip from a recurring name; return the offsets used."""
         used: set[int] = set()
         cased_counts, lower_counts = vocabulary.cased_counts, vocabulary.lower_counts
-        recurring_cased, recurring_lower = vocabulary.recurring_cased, vocabulary.recurring_lower
-        frequent = sorted(
-            (f for f in recurring_cased if len(f) >= 4),
-            key=lambda f: (-recurring_cased[f], f),  # ties by spelling: the same in any order
-        )
-        frequent_lower = sorted(
-            (f for f in recurring_lower if len(f) >= 5 and not self.accepted(f) and not _code(f)),
-            key=lambda f: (-recurring_lower[f], f),
-        )
-        if not frequent and not frequent_lower:
+        pools = self._recurring_pools(vocabulary)
+        if not pools[0][0] and not pools[1][0]:
             return used
-        pools = (
-            (tuple(frequent), tuple(f.lower() for f in frequent)),
-            (tuple(frequent_lower), tuple(frequent_lower)),
-        )
         verdicts: dict[str, str | None] = {}
         for occurrence in occurrences:
             core = occurrence.core
@@ -1044,6 +1032,25 @@ class _Analyser:
             )
         return used
 
+    def _recurring_pools(self, vocabulary: Vocabulary) -> tuple[_Pool, _Pool]:
+        """The recurring capitalised spellings (names) and the recurring lowercase ones no
+        dictionary knows (coinages), each with its lowercased copy; kept on the vocabulary
+        until a word joins or leaves its recurring entries."""
+        kept = vocabulary.kept_pools
+        if kept is not None and kept[0] == vocabulary.recurring_changes:
+            return cast(tuple[_Pool, _Pool], kept[1])
+        cased = tuple(sorted(f for f in vocabulary.recurring_cased if len(f) >= 4))
+        coined = tuple(
+            sorted(
+                f
+                for f in vocabulary.recurring_lower
+                if len(f) >= 5 and not self.accepted(f) and not _code(f)
+            )
+        )
+        pools = ((cased, tuple(f.lower() for f in cased)), (coined, coined))
+        vocabulary.kept_pools = (vocabulary.recurring_changes, pools)
+        return pools
+
     def _recurring_spelling(
         self,
         core: str,
@@ -1053,7 +1060,7 @@ class _Analyser:
     ) -> str | None:
         """The recurring spelling (a name or coinage) that ``core`` is a one-off slip of;
         ``pools`` hold the recurring capitalised and lowercase spellings, each with its
-        lowercased copy."""
+        lowercased copy (in no particular order)."""
         lower = core.lower()
         capitalised = core[:1].isupper()
         if self.accepted(lower) or (not capitalised and _code(lower)):
@@ -1064,7 +1071,9 @@ class _Analyser:
         (pool, lowered), totals = (
             (pools[0], cased_counts) if capitalised else (pools[1], lower_counts)
         )
-        for form in _near_spellings(core, pool, lowered):
+        # The most frequent first, ties by spelling: the same in any order of edits.
+        near = sorted(_near_spellings(core, pool, lowered), key=lambda f: (-totals[f], f))
+        for form in near:
             if totals[form] < 3 * count:
                 continue
             # A frequent dictionary word is a name only if the story capitalises it mid-

@@ -51,6 +51,11 @@ class Vocabulary:
     recurring_lower: dict[str, int] = field(default_factory=dict)
     suspects: set[str] = field(default_factory=set)
     rare: set[str] = field(default_factory=set)  # forms whose lowercase is a rare word
+    # How often a word joined or left the recurring entries, and what the spelling analysis
+    # built from them when the count was that (its pools of names and coinages): an edit
+    # that only changes how often recurring words are written reuses the pools.
+    recurring_changes: int = 0
+    kept_pools: tuple[int, object] | None = None
     own_words: int = 0  # words spelled only this dialect's way, with repeats
     other_words: int = 0
     other_spellings: int = 0  # distinct words spelled only the other dialect's way
@@ -71,11 +76,11 @@ class Vocabulary:
         core_lower = core.lower()
         was = self.lower_counts[core_lower]
         _bump(self.lower_counts, core_lower, delta)
-        _track(self.recurring_lower, core_lower, was + delta)
+        self.recurring_changes += _track(self.recurring_lower, core_lower, was + delta)
         self._tally_dialect(core_lower, was, was + delta)
         if core[:1].isupper():
             _bump(self.cased_counts, core, delta)
-            _track(self.recurring_cased, core, self.cased_counts[core])
+            self.recurring_changes += _track(self.recurring_cased, core, self.cased_counts[core])
         if before == 0 and after > 0:
             if suspect(form):
                 self.suspects.add(form)
@@ -96,11 +101,13 @@ class Vocabulary:
             self.other_spellings += (now > 0) - (was > 0)
 
 
-def _track(recurring: dict[str, int], key: str, count: int) -> None:
+def _track(recurring: dict[str, int], key: str, count: int) -> int:
+    """Keep ``key``'s count in ``recurring`` while it recurs; 1 when it joined or left."""
     if count >= RECURRING:
+        joined = key not in recurring
         recurring[key] = count
-    else:
-        recurring.pop(key, None)
+        return joined
+    return recurring.pop(key, None) is not None
 
 
 def _bump(counter: Counter[str], key: str, delta: int) -> None:
