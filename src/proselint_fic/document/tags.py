@@ -178,9 +178,7 @@ class Tagger:
                 found = ()
             else:
                 numbers = text.split()
-                found = tuple(
-                    (int(numbers[k]), float(numbers[k + 1])) for k in range(0, len(numbers), 2)
-                )
+                found = tuple(zip(map(int, numbers[0::2]), map(float, numbers[1::2])))
             self._rows[feature] = found
         return found
 
