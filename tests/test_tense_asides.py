@@ -44,10 +44,29 @@ STUDIO = "I unlock the studio and switch on the lamps. The canvases lean against
         CELLAR + "It was, and I have to say this, the heaviest thing I ever carried. The lid "
         "was nailed down. I pried it up.",
         CELLAR + "The lid was—I admit it—already loose. I pried it up.",
+        # knowing, being sure, mentioning, relating: the telling, not the scene
+        CELLAR + "I am sure the boiler was still warm. I lifted the lid.",
+        CELLAR + "I mention this because it mattered later. I lifted the lid.",
+        CELLAR + "I have a vague recollection of a smell of smoke. I lifted the lid.",
+        CELLAR + "I am not going to describe what lay inside. I lifted the lid.",
+        CELLAR + "I am merely telling what I saw. I lifted the lid.",
     ],
 )
 def test_past_narration_leaves_intended_present_alone(text: str) -> None:
     assert tense_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # an action of the scene in the present stays a slip, whoever does it
+        (CELLAR + "I pluck up courage and lifted the lid.", "pluck"),
+        (CELLAR + "I am standing by the crate when the lamp went out.", "am"),
+        (CELLAR + "I go to the stairs and listened.", "go"),
+    ],
+)
+def test_a_first_person_narrators_actions_in_the_present_are_slips(text: str, slip: str) -> None:
+    assert slip in tense_flags(text)
 
 
 @pytest.mark.parametrize(

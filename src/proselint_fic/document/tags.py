@@ -178,7 +178,7 @@ class Tagger:
                 found = ()
             else:
                 numbers = text.split()
-                found = tuple(zip(map(int, numbers[0::2]), map(float, numbers[1::2])))
+                found = tuple(zip(map(int, numbers[0::2]), map(float, numbers[1::2]), strict=True))
             self._rows[feature] = found
         return found
 

@@ -995,6 +995,8 @@ def _telling_now(paragraph: Paragraph, event: Event) -> bool:
         return True
     if lower[verb : verb + 2] == ["tell", "you"]:
         return True  # "Great machine, I tell you": the narrator, telling
+    if event.lemma in _NARRATING and not _acting_now(paragraph, event):
+        return True  # "I am sure", "I mention this because", "I speak of sequences"
     clause = lower[max(at - 2, 0) : _clause_end(paragraph, event)]
     return not _TELLING_TIME.isdisjoint(clause)
 
@@ -1004,6 +1006,35 @@ _RECOLLECTION = wc.wordset(
     "understand doubt wish hope imagine realize realise swear bet regret reckon mean"
 )
 _ADMISSION = _RECOLLECTION | {"say"}
+# What a first-person narrator of past events does in the present of the telling: knows,
+# is sure, remembers, mentions, writes, relates ("I am not going to relate that voyage",
+# "I reserve this distinction for another"). Actions stay slips ("I pluck up courage").
+_NARRATING = _RECOLLECTION | wc.wordset(
+    "be have own trust fear mention speak write tell relate describe repeat add grant "
+    "figure reserve recollect dare allow go"
+)
+
+
+def _acting_now(paragraph: Paragraph, event: Event) -> bool:
+    """ "I am standing at the door": a progressive of an action is the scene's, not the
+    telling's ("I am merely telling the truth", "I am going to relate" are the telling)."""
+    if event.lemma not in {"be", "go"}:
+        return False
+    lower = paragraph.lower
+    at = event.index + 1
+    while at < len(lower) and (lower[at] in wc.GAP_WORDS or lower[at].endswith("ly")):
+        at += 1
+    if at >= len(lower):
+        return False
+    following = lower[at]
+    if event.lemma == "go":
+        return following != "on"  # "I go on to say"; "I go to the window" is an action
+    if not following.endswith("ing") or following == "going":
+        return False
+    lemma = tables().lemma(following[:-3]) or tables().lemma(following[:-3] + "e")
+    return lemma not in _NARRATING
+
+
 _TELLING_TIME = wc.wordset("now still anymore today")
 
 
