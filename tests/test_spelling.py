@@ -509,6 +509,8 @@ def test_all_caps_slips_in_headings_and_long_shouted_words() -> None:
     assert flagged_words("He shouted STOPP at the dog.") == ["STOPP"]
     # Acronyms, abbreviations, numerals and shouted, stretched words pass.
     assert flagged_words('NASA called. The FBI came.\n\nCHAPTER XIV\n\n"EDW. GARDINER."') == []
+    # A numeral one slip from a word is still a numeral: LII is not LIE.
+    assert flagged_words("CHAPTER LII\n\nThe rain fell.\n\nCHAPTER LIII\n\nIt stopped.") == []
     assert flagged_words('"NOOOOO!" she screamed. "HELLLP!"') == []
 
 

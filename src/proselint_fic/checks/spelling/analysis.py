@@ -51,7 +51,7 @@ from proselint_fic.checks.spelling.vocabulary import (
     straighten,
     strip_possessive,
 )
-from proselint_fic.patterns import compile_pattern
+from proselint_fic.patterns import compile_pattern, lazy
 from proselint_fic.text_case import match_case
 
 # Slip costs (see suggest.weighted_distance): a doubled or undoubled letter costs 0.5, a
@@ -814,6 +814,8 @@ class _Analyser:
                 return False  # an abbreviation: "EDW. GARDINER"
             if not self._in_caps_line(occurrence.start):
                 return False
+        if _ROMAN_NUMERAL.fullmatch(occurrence.core):
+            return False  # CHAPTER LII, BOOK XIV
         lower = core.lower()
         if occurrence.dialogue and self._voiced(lower):
             return False  # shouted and stretched: "NOOOO", "HELLLP"
@@ -1082,6 +1084,10 @@ class _Analyser:
                 continue
             return form
         return None
+
+
+# A Roman numeral in capitals, as chapters and books are numbered.
+_ROMAN_NUMERAL = lazy(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) -> list[str]:
