@@ -457,6 +457,9 @@ def test_rare_words_that_recur_or_live_in_a_phrase_or_name_pass() -> None:
     assert flagged_words("She paced to and fro. It did not matter a jot.") == []
     assert flagged_words("Wat Tyler led the revolt. They followed Wat to London.") == []
     assert flagged_words("Nay, she said. Nay, and nay again.") == []
+    # eye dialect the fiction word list holds is no slip of the word it is near
+    assert flagged_words("\"He's been corrupted by 'yer evil ways,\" Firth said.") == []
+    assert flagged_words("\"You jist tend to your business,\" she said.") == []
     linter = Linter(select=["typo"], words=frozenset({"fro"}), discover_config=False)
     assert linter.lint_text("Go fro here.") == []
 

@@ -408,8 +408,8 @@ class _Analyser:
                 continue  # an acronym or shouting: WAT, ERE
             if lower in self.project or rare_words.family_count(lower, lower_counts) > 1:
                 continue
-            if fiction.is_sound(lower):
-                continue  # oof, ooh: a noise, whatever dictionary word it is one slip from
+            if fiction.is_sound(lower) or lower in fiction.fiction_words():
+                continue  # oof, ooh, yer: a noise or eye dialect, whatever word it is near
             fixes = tuple(f for f in table[lower] if self.known(f))
             if not fixes:
                 continue
