@@ -561,3 +561,19 @@ def test_a_capitalised_slip_is_reported_on_every_lint() -> None:
     first = [d.rule for d in lint_text(text)]
     again = [d.rule for d in lint_text(text)]
     assert first == again == ["typo.unknown-word"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a slip of a common word in a name made of common words
+        ("Wires go down, and the Circus Commision clerks fall asleep.", ["Commision"]),
+        ("The Board of Governers met on Tuesday.", ["Governers"]),
+        # after a title, a name of its own, or a given name that is also a word: a name
+        ("We stayed with Lady Assomption at the manor.", []),
+        ("And what Joe Buggles thought about it, nobody knew.", []),
+        ("They crossed to St. Pancras in the rain.", []),
+    ],
+)
+def test_capitalised_slips_inside_names(text: str, flagged: list[str]) -> None:
+    assert flagged_words(text) == flagged

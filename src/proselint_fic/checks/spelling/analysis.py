@@ -51,6 +51,7 @@ from proselint_fic.checks.spelling.vocabulary import (
     straighten,
     strip_possessive,
 )
+from proselint_fic.checks.tense.words import TITLES
 from proselint_fic.patterns import compile_pattern, lazy
 from proselint_fic.text_case import match_case
 
@@ -765,18 +766,37 @@ class _Analyser:
             return False
         if occurrence.form != occurrence.core or occurrence.in_name:
             return False  # a possessive (the Gallegher's) or part of a name (Notting Hill)
-        if tokens.after_capitalised_word(self.text, occurrence.start):
-            return False  # St. Pancras, Lady Assomption
+        before = tokens.capitalised_word_before(self.text, occurrence.start)
+        if before is not None and not self._common_word_of_a_name(*before):
+            return False  # St. Pancras, Lady Assomption, Notting Hill
+        # After a capitalised common word, which may be a given name as well (Joe, Bill,
+        # Grace), only a slip of a frequent word: Joe Buggles is no slip of "bugles".
+        least = BASE_RANK if before is None else CLOSE_RANK
         for slip in _slight_slips(core):
             entry = self.lexicon.lookup(slip)
             if (
                 entry is not None
                 and entry.form.islower()
                 and entry.accepted_in(self.dialect)
-                and entry.rank >= BASE_RANK
+                and entry.rank >= least
             ):
                 return True
         return False
+
+    def _common_word_of_a_name(self, word: str, period: bool) -> bool:
+        """Whether a capitalised word is a common word that names a body or an office
+        with the next (Circus Commision, the International Conferation), rather than a
+        title or a name of its own (Lady Assomption, St. Pancras, Notting Hill)."""
+        lower = word.lower()
+        if period or lower in TITLES:
+            return False
+        entry = self.lexicon.lookup(lower)
+        return (
+            entry is not None
+            and entry.form.islower()
+            and entry.accepted_in(self.dialect)
+            and entry.rank >= BASE_RANK
+        )
 
     def _slip_before_a_name(
         self, occurrence: Occurrence, core: str, lower_counts: Counter[str]

@@ -201,18 +201,27 @@ def _abbreviation_before(text: str, stop: int, paragraph_start: int) -> bool:
 def after_capitalised_word(text: str, start: int) -> bool:
     """True when the word before, on the same line, is capitalised or a title with its
     period (``St. Pancras``, ``Lady Assomption``)."""
+    return capitalised_word_before(text, start) is not None
+
+
+def capitalised_word_before(text: str, start: int) -> tuple[str, bool] | None:
+    """The capitalised word before ``start`` on the same line, and whether a period ends
+    it (``St.``); None when the word before is not capitalised."""
     i = start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     if i == start:
-        return False
-    if i > 0 and text[i - 1] == ".":
+        return None
+    period = i > 0 and text[i - 1] == "."
+    if period:
         i -= 1
     end = i
     while i > 0 and text[i - 1].isalpha():
         i -= 1
     word = text[i:end]
-    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return word, period
+    return None
 
 
 def before_capitalised_word(text: str, end: int) -> bool:
