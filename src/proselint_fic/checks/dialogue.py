@@ -273,7 +273,8 @@ def _tag_end(clause_of_time: str) -> str:
         r"(?:[ \t]+(?:with|in)[ \t]+(?:a|an|the|his|her|their|my|your|our)[ \t]+"
         r"[\p{L}-]+(?:[ \t]+[\p{L}-]+)?"
         r"|[ \t]+(?:as|while)[ \t]+(?:he|she|they|we|I|you)\b" + clause_of_time + ")?"
-        r"[ \t]*[,.;]"
+        # a mark ends the tag, or the speech goes on at once ('Tremblay added "We')
+        r"(?:[ \t]*[,.;]|[ \t]+(?=[\"“]))"
     )
 
 
@@ -609,6 +610,7 @@ def rules() -> list[Rule]:
                     '"Fascinating." Vedred agreed with me.',
                     '"It must be." asserted the Corti envoy.',
                     '"I was shot." Ava recalled, rubbing her arm.',
+                    '"Besides." Tremblay added "we do not know how long it has been there."',
                     '"Over here." Jen called as she ran.',
                     '"Come." Harry said as he steered her past the stall.',
                     '"Every species has stories." I pointed out.',
