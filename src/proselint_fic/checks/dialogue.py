@@ -66,6 +66,7 @@ TAG_VERBS = frozenset(
         assert asserts asserted state states stated reason reasons reasoned
         clarify clarifies clarified elaborate elaborates elaborated expand expands expanded
         conclude concludes concluded mention mentions mentioned confirm confirms confirmed
+        decide decides decided
         acknowledge acknowledges acknowledged reassure reassures reassured
         chime chimes chimed echo echoes echoed finish finishes finished start starts started
         begin begins began greet greets greeted sing sings sang singsong
@@ -611,6 +612,7 @@ def rules() -> list[Rule]:
                     '"It must be." asserted the Corti envoy.',
                     '"I was shot." Ava recalled, rubbing her arm.',
                     '"Besides." Tremblay added "we do not know how long it has been there."',
+                    '"They are not." He decided. "Looks like rain."',
                     '"Over here." Jen called as she ran.',
                     '"Come." Harry said as he steered her past the stall.',
                     '"Every species has stories." I pointed out.',
