@@ -50,6 +50,9 @@ STUDIO = "I unlock the studio and switch on the lamps. The canvases lean against
         CELLAR + "I have a vague recollection of a smell of smoke. I lifted the lid.",
         CELLAR + "I am not going to describe what lay inside. I lifted the lid.",
         CELLAR + "I am merely telling what I saw. I lifted the lid.",
+        # a narrator who is one of a company speaks for it
+        CELLAR + "We went down together. We are very fond of apples, all three of us. I "
+        "lifted the lid.",
     ],
 )
 def test_past_narration_leaves_intended_present_alone(text: str) -> None:

@@ -945,7 +945,8 @@ def _weak_reason(
     paragraph = sentence.paragraph
     if event.subject_word == "i" and not data.first_person:
         return "a first-person aside in the narration", False
-    if tense == "past" and event.subject_word == "i" and _telling_now(paragraph, event):
+    narrator = event.subject_word == "i" or (event.subject_word == "we" and data.first_person)
+    if tense == "past" and narrator and _telling_now(paragraph, event):
         return "a narrator's comment from the time of telling", False
     if tense == "past" and _general_truth(data, sentence.number, event):
         return "a general statement can keep its own tense", False
