@@ -91,34 +91,40 @@ def find_slips(document: Document, tense_at: TenseAt | None = None) -> Iterator[
     table = tables()
     if tense_at is None:
         tense_at = _scene_tenses(document)
-    # A comprehension finds the pronouns at C speed; the checks below run on them only.
+    # A comprehension finds the pronouns at C speed; the checks below run on them only,
+    # the cheap look-ups of the verb first (most pronouns have a verb that agrees).
     subjects = [i for i, word in enumerate(folded) if word in _SUBJECTS]
     for i in subjects:
         pronoun = folded[i]
         person = _THIRD_SINGULAR.get(pronoun) or _OTHER.get(pronoun)
-        if person is None or not _opens_clause(document, i):
+        if person is None:
             continue
         j = i + 1
         while j < len(folded) and j - i <= _MAX_GAPS and folded[j] in _GAPS:
             j += 1
-        if j >= len(folded) or not _same_clause(document.text, words.ends[j - 1], words.starts[j]):
+        if j >= len(folded):
+            continue
+        verb = folded[j]
+        forms = _agreeing_forms(verb, person, pronoun, table)
+        if forms is None or not _opens_clause(document, i):
+            continue
+        if not _same_clause(document.text, words.ends[j - 1], words.starts[j]):
             continue
         start, end = words.starts[j], words.ends[j]
         if document.in_dialogue(start) or document.in_dialogue(words.starts[i]):
             continue
-        verb = folded[j]
-        fix = _fix(verb, person, pronoun, tense_at(start), table)
-        if fix is None:
-            continue
+        # Most fiction is told in the past: without a clear scene tense, the past first.
+        third, past = forms
+        fix = (third, past) if tense_at(start) == "present" else (past, third)
         written = document.text[start:end]
         replacements = tuple(match_case(written, f) for f in fix)
         yield Slip(start, end, replacements, _message(document.text[words.starts[i] : end], fix))
 
 
-def _fix(
-    verb: str, person: str, pronoun: str, tense: str | None, table: VerbTables
-) -> tuple[str, ...] | None:
-    """The forms that agree with the pronoun, the scene's tense first; None if it agrees."""
+def _agreeing_forms(
+    verb: str, person: str, pronoun: str, table: VerbTables
+) -> tuple[str, str] | None:
+    """The present and the past that agree with the pronoun; None if the verb agrees."""
     if person == "third":
         lemma = verb if verb in table.forms else None
         if lemma is None or lemma in _SEMI_MODALS or lemma == "be" or verb in table.third:
@@ -137,9 +143,7 @@ def _fix(
         third = lemma
         if lemma == "be":
             third, past = ("am", "was") if pronoun == "i" else ("are", "were")
-    # Most fiction is told in the past: without a clear scene tense, the past comes first.
-    ordered = (third, past) if tense == "present" else (past, third)
-    return ordered
+    return third, past
 
 
 def _only_a_verb(word: str, table: VerbTables) -> bool:
