@@ -12,8 +12,8 @@ A pack holds ``[[rule]]`` tables. Two kinds of rule can be written without code:
     every match inside a text message or chat line (``Dad: see u soon. love u``), whose
     register has its own rules. ``replacement`` is a template:
     ``{ellipsis}`` and ``{dash}`` are the document's own ellipsis and dash, ``{match}`` the
-    flagged text, ``{space}`` a space when the flagged text is glued to the next word, and
-    ``{name}`` any named group.
+    flagged text, ``{capitalised}`` the same with a capital first letter, ``{space}`` a
+    space when the flagged text is glued to the next word, and ``{name}`` any named group.
 
 ``kind = "substitution"``
     A table of wrong phrase -> right phrase (``[rule.swap]``), matched as whole words,
@@ -146,6 +146,7 @@ class PatternRule:
         values = {
             **groups,
             "match": flagged,
+            "capitalised": flagged[:1].upper() + flagged[1:],
             "ellipsis": style.ellipsis,
             "dash": style.dash,
             # A space, when the flagged text is glued to the word that follows it.
