@@ -617,6 +617,8 @@ class _Analyser:
             return
         if self.accepted(lower) or self.accepted(core):
             return
+        if occurrence.dialogue and _in_eye_dialect(occurrence.form):
+            return  # "I heerd him", "on'y a p'int": speech written as it sounds
         if self._reported_shape_slip(occurrence, core):
             return
         if occurrence.core.isupper():
@@ -1104,6 +1106,12 @@ class _Analyser:
                 continue
             return form
         return None
+
+
+def _in_eye_dialect(form: str) -> bool:
+    lower = straighten(form).lower()
+    eye = fiction.eye_dialect()
+    return lower in eye or lower.strip("'") in eye or f"'{lower}" in eye or f"{lower}'" in eye
 
 
 # A Roman numeral in capitals, as chapters and books are numbered.

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from proselint_fic.resources import rules_dir
+from proselint_fic.resources import data_dir, rules_dir
 
 Known = Callable[[str], bool]
 
@@ -31,6 +31,18 @@ _SOUND_PATTERN = r"""(?x)
       | w+h+e+w+ | m+w+a+h+ | s+q+u+e+e+ | n+n+g+h* | h+n+g+h* | n+g+h+ | h+r+r+m+ | a+h+e+m+
     )"""
 _TRIPLE = re.compile(r"([^\W\d_])\1\1+")
+
+
+@cache
+def eye_dialect() -> frozenset[str]:
+    """Spellings of speech that at least three authors of public-domain fiction write
+    inside quotation marks (*heerd*, *p'int*, *allus*): learned by
+    ``scripts/build_eye_dialect.py``, accepted in dialogue only."""
+    try:
+        lines = (data_dir() / "eye-dialect.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @cache
