@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from proselint_fic import Linter, Match, RuleMeta, hookimpl
@@ -99,6 +99,16 @@ _START = list(_PARAGRAPHS[:8])
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(edits=_edits(), separator=st.sampled_from(("\n\n", "\r\n\r\n", "\n\n\n", "\n  \n")))
+# A habit counted over the whole text (three doubled marks) must not be judged per paragraph.
+@example(
+    edits=[
+        ("insert", 0, 1, "Dad: good luck kiddo!!!"),
+        ("type", 0, 1, " the"),
+        ("insert", 0, 1, "Dad: good luck kiddo!!!"),
+        ("insert", 0, 1, "Dad: good luck kiddo!!!"),
+    ],
+    separator="\n\n",
+)
 def test_every_edit_gives_the_full_lint(
     tmp_path: Path, edits: list[tuple[str, int, int, str]], separator: str
 ) -> None:

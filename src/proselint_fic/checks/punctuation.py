@@ -669,7 +669,8 @@ def rules() -> list[Rule]:
         RepeatedMarksRule(
             _meta(
                 "punctuation.repeated-marks",
-                locality="paragraph",
+                # The writer's habit is counted over the whole text (three runs or more).
+                locality="document",
                 summary="Doubled exclamation or question marks in narration.",
                 message="One mark is enough: a doubled ! or ? reads as shouting on the page.",
                 docs="""
