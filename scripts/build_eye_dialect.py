@@ -47,14 +47,14 @@ def learn(books: list[tuple[str, str]], authors_needed: int) -> list[str]:
         for speech in _SPEECH.finditer(text):
             for word in _WORD.findall(speech.group(1)):
                 writers[word.replace("’", "'")].add(author)
-    learned = []
+    learned: set[str] = set()
     for word, who in writers.items():
         core = word.strip("'")
         if len(who) < authors_needed or len(core) < 2 or _code(core):
             continue
         if analyser.accepted(word) or analyser.accepted(core):
             continue
-        learned.append(word)
+        learned.add(core)  # as the spelling check holds a word: edge apostrophes off
     return sorted(learned)
 
 

@@ -774,31 +774,14 @@ class _Analyser:
         # After a capitalised common word, which may be a given name as well (Joe, Bill,
         # Grace), only a slip of a frequent word: Joe Buggles is no slip of "bugles".
         least = BASE_RANK if before is None else CLOSE_RANK
-        for slip in _slight_slips(core):
-            entry = self.lexicon.lookup(slip)
-            if (
-                entry is not None
-                and entry.form.islower()
-                and entry.accepted_in(self.dialect)
-                and entry.rank >= least
-            ):
-                return True
-        return False
+        return any(self.rank(slip) >= least for slip in _slight_slips(core))
 
     def _common_word_of_a_name(self, word: str, period: bool) -> bool:
         """Whether a capitalised word is a common word that names a body or an office
         with the next (Circus Commision, the International Conferation), rather than a
         title or a name of its own (Lady Assomption, St. Pancras, Notting Hill)."""
         lower = word.lower()
-        if period or lower in TITLES:
-            return False
-        entry = self.lexicon.lookup(lower)
-        return (
-            entry is not None
-            and entry.form.islower()
-            and entry.accepted_in(self.dialect)
-            and entry.rank >= BASE_RANK
-        )
+        return not period and lower not in TITLES and self.common(lower)
 
     def _slip_before_a_name(
         self, occurrence: Occurrence, core: str, lower_counts: Counter[str]
@@ -1109,9 +1092,7 @@ class _Analyser:
 
 
 def _in_eye_dialect(form: str) -> bool:
-    lower = straighten(form).lower()
-    eye = fiction.eye_dialect()
-    return lower in eye or lower.strip("'") in eye or f"'{lower}" in eye or f"{lower}'" in eye
+    return form.lower().strip("'") in fiction.eye_dialect()
 
 
 # A Roman numeral in capitals, as chapters and books are numbered.
@@ -1119,8 +1100,8 @@ _ROMAN_NUMERAL = lazy(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0
 
 
 def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) -> list[str]:
-    """Spellings in ``pool`` (most frequent first; ``lowered`` is the same lowercased)
-    one slip from ``core``, plurals aside."""
+    """Spellings in ``pool`` (``lowered`` is the same lowercased) one slip from ``core``,
+    plurals aside, in the pool's order."""
     lower = core.lower()
     limit = 1 if len(core) < 8 else 2
     found: list[str] = []

@@ -198,12 +198,6 @@ def _abbreviation_before(text: str, stop: int, paragraph_start: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def after_capitalised_word(text: str, start: int) -> bool:
-    """True when the word before, on the same line, is capitalised or a title with its
-    period (``St. Pancras``, ``Lady Assomption``)."""
-    return capitalised_word_before(text, start) is not None
-
-
 def capitalised_word_before(text: str, start: int) -> tuple[str, bool] | None:
     """The capitalised word before ``start`` on the same line, and whether a period ends
     it (``St.``); None when the word before is not capitalised."""
