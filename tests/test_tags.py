@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from proselint_fic import bucketed
 from proselint_fic.document import tag_model
 from proselint_fic.document.tags import MODEL_FILE, split_word, tag_words
 from proselint_fic.resources import data_dir
@@ -73,7 +74,7 @@ def test_the_mapped_file_answers_as_its_bytes_do() -> None:
 def test_a_table_reads_every_line_once_searching_would_cost_more(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(tag_model, "SEARCHES_BEFORE_READING", 3)
+    monkeypatch.setattr(bucketed, "SEARCHES_BEFORE_READING", 3)
     table = tag_model.loads((data_dir() / MODEL_FILE).read_bytes()).weights
     assert isinstance(table, tag_model.Table)
     for feature in ("b", "w the", "w walks", "w nothing-like-this"):

@@ -1,0 +1,121 @@
+"""The context of a word as the real-word slip model reads it.
+
+A word's context is the two tokens on each side of it. Tokens are words (folded) and the
+marks between them, nearest first, so that *said. "Their coats,* gives the left context
+``"``, ``.`` and the right context ``coats``, ``,``. The edge of the
+paragraph is the token ``¶`` and ends the context on that side.
+
+The same function cuts the training text (``scripts/build_real_word_model.py``) and the
+text being linted, so that a feature means the same in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+BOUNDARY = "¶"
+_MARKS = {
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    '"': '"',
+    "‘": "'",
+    "’": "'",
+    "'": "'",
+    "—": "-",
+    "–": "-",
+    "―": "-",
+    "-": "-",
+    "…": ".",
+    ".": ".",
+    ",": ",",
+    ";": ";",
+    ":": ":",
+    "!": "!",
+    "?": "?",
+    "(": "(",
+    ")": ")",
+    "[": "(",
+    "]": ")",
+}
+# Emphasis marks and spaces say nothing about which word was meant.
+_IGNORED = frozenset(" \t\r\n_*")
+_REACH = 2
+
+
+def _gap_tokens(gap: str) -> list[str]:
+    """The marks of ``gap`` in text order."""
+    tokens: list[str] = []
+    for char in gap:
+        if char not in _IGNORED:
+            token = _MARKS.get(char, "#")
+            if not tokens or tokens[-1] != token:  # "..." or "--" is one mark
+                tokens.append(token)
+    return tokens
+
+
+def _word_token(folded: str) -> str:
+    return "0" if any(char.isdigit() for char in folded) else folded
+
+
+def context(
+    text: str,
+    folded: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    index: int,
+    *,
+    first: int,
+    last: int,
+) -> tuple[list[str], list[str]]:
+    """The tokens left of word ``index`` (nearest first) and right of it (nearest first),
+    within the paragraph whose words run from index ``first`` to ``last``."""
+    left: list[str] = []
+    position = index
+    while len(left) < _REACH:
+        if position == first:
+            left.append(BOUNDARY)
+            break
+        marks = _gap_tokens(text[ends[position - 1] : starts[position]])
+        left.extend(reversed(marks))
+        position -= 1
+        left.append(_word_token(folded[position]))
+    right: list[str] = []
+    position = index
+    while len(right) < _REACH:
+        if position == last:
+            right.append(BOUNDARY)
+            break
+        marks = _gap_tokens(text[ends[position] : starts[position + 1]])
+        right.extend(marks)
+        position += 1
+        right.append(_word_token(folded[position]))
+    return left[:_REACH], right[:_REACH]
+
+
+def features(left: Sequence[str], right: Sequence[str]) -> list[str]:
+    """The model's features for a word between ``left`` and ``right`` (nearest first)."""
+    l1 = left[0] if left else BOUNDARY
+    r1 = right[0] if right else BOUNDARY
+    found = [f"a:{l1}", f"b:{r1}", f"e:{l1}_{r1}"]
+    if len(left) > 1:
+        found.append(f"c:{left[1]} {l1}")
+    if len(right) > 1:
+        found.append(f"d:{r1} {right[1]}")
+    return found
+
+
+def paragraph_ranges(
+    starts: Sequence[int], paragraphs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """For each paragraph ``(start, end)``, the indices of its first and last word, or
+    none for a paragraph without words."""
+    from bisect import bisect_left
+
+    ranges: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end) - 1
+        if first <= last:
+            ranges.append((first, last))
+    return ranges
