@@ -171,7 +171,7 @@ def _folds_of(authors: list[str], count: int) -> dict[str, int]:
     return {author: zlib.crc32(author.encode()) % count for author in authors}
 
 
-def _train(rows: list[tuple[list[str], str]], set_words: list[str], seed: int) -> Any:
+def _train(rows: list[tuple[list[str], str]], seed: int) -> Any:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -282,7 +282,7 @@ def _out_of_fold_margins(
         test = [(f, w) for f, w, k in data if k == fold]
         if len({w for _, w in train}) < 2 or not test:
             continue
-        model = _train(train, words, seed=fold)
+        model = _train(train, seed=fold)
         for feats, word in test:
             scores = _scores(model, feats)
             if word not in scores:
@@ -342,7 +342,7 @@ def main() -> int:
         data = rows.get(set_index, [])
         directions = _choose_directions(data, words, args, allowed, report)
         if directions:
-            final = _train([(f, w) for f, w, _ in data], words, seed=99)
+            final = _train([(f, w) for f, w, _ in data], seed=99)
             kept_sets.append((words, final, directions))
     for recall, written, meant, threshold, flagged, n in sorted(report, reverse=True):
         mark = "KEEP" if recall >= args.min_recall else "drop"

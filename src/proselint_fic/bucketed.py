@@ -11,10 +11,11 @@ else: no pickle, no code. The tagger model and the real-word slip model are stor
 
 from __future__ import annotations
 
+import json
 import mmap
 from binascii import crc32
 from pathlib import Path
-from typing import Protocol, TypeAlias, overload
+from typing import Any, Protocol, TypeAlias, overload
 
 from proselint_fic.resources import tabbed_value
 
@@ -142,6 +143,34 @@ def open_table(blob: Blob, body: int, layout: dict[str, object]) -> Table:
     if len(starts) < 2 or starts != sorted(starts) or starts[-1] > len(blob):
         raise ModelFileError("the model's buckets do not fit in the file")
     return Table(blob, starts, count)
+
+
+def with_header(header: dict[str, object], body: bytes) -> bytes:
+    """A model file: ``header`` as one line of JSON (which records the body's length),
+    then ``body``."""
+    first = json.dumps({**header, "body": len(body)}, sort_keys=True, separators=(",", ":"))
+    return first.encode("utf-8") + b"\n" + body
+
+
+def read_header(
+    data: bytes | str | mmap.mmap, kind: str, version: int
+) -> tuple[Blob, dict[str, Any], int]:
+    """The bytes of a model file written by :func:`with_header`, its header, and where its
+    body starts; refused with a reason when the header is unreadable, of another
+    ``version``, or the body is not as long as the header says."""
+    blob: Blob = data.encode("utf-8") if isinstance(data, str) else data
+    end_of_header = blob.find(b"\n")
+    try:
+        header = json.loads(blob[:end_of_header] if end_of_header >= 0 else blob[:])
+        if header.get("format") != version:
+            raise ModelFileError(f"{kind} format {header.get('format')!r}, not {version}")
+        body_length = int(header["body"])
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ModelFileError(f"unreadable {kind} header: {error}") from error
+    body = end_of_header + 1
+    if end_of_header < 0 or len(blob) - body != body_length:
+        raise ModelFileError(f"the {kind}'s length does not match its header")
+    return blob, header, body
 
 
 def map_file(path: Path) -> Blob:

@@ -13,7 +13,6 @@ may hold a tab or a line break.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,14 +22,14 @@ from proselint_fic.bucketed import (
     Table,
     map_file,
     open_table,
+    read_header,
     table_body,
+    with_header,
 )
 
 if TYPE_CHECKING:
     import mmap
     from pathlib import Path
-
-    from proselint_fic.bucketed import Blob
 
 __all__ = ["Lookup", "ModelFileError", "Table", "TagModel", "dumps", "loads", "read", "write"]
 
@@ -59,32 +58,23 @@ def dumps(model: TagModel) -> bytes:
         bodies.append(body)
         layout[name] = {"entries": len(entries), "starts": starts}
         offset += len(body)
-    header = {
+    header: dict[str, object] = {
         "format": FORMAT,
         "classes": list(model.classes),
         "tagdict": model.tagdict,
         "tables": layout,
-        "body": offset,
     }
-    first = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return first + b"\n" + b"".join(bodies)
+    return with_header(header, b"".join(bodies))
 
 
 def loads(data: bytes | str | mmap.mmap) -> TagModel:
-    blob: Blob = data.encode("utf-8") if isinstance(data, str) else data
-    end_of_header = blob.find(b"\n")
+    blob, header, body = read_header(data, "tagger model", FORMAT)
     try:
-        header = json.loads(blob[:end_of_header] if end_of_header >= 0 else blob[:])
-        if header.get("format") != FORMAT:
-            raise ModelFileError(f"tagger model format {header.get('format')!r}, not {FORMAT}")
-        classes, tagdict = tuple(header["classes"]), dict(header["tagdict"])
-        body_length = int(header["body"])
+        classes = tuple(header["classes"])
+        tagdict = dict(header["tagdict"])
         layout = {name: header["tables"][name] for name in TABLES}
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ModelFileError(f"unreadable tagger model header: {error}") from error
-    body = end_of_header + 1
-    if end_of_header < 0 or len(blob) - body != body_length:
-        raise ModelFileError("the tagger model's length does not match its header")
     tables = [open_table(blob, body, layout[name]) for name in TABLES]
     return TagModel(classes, tagdict, tables[0], tables[1])
 

@@ -11,6 +11,7 @@ text being linted, so that a feature means the same in both.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 BOUNDARY = "¶"
@@ -70,27 +71,38 @@ def context(
 ) -> tuple[list[str], list[str]]:
     """The tokens left of word ``index`` (nearest first) and right of it (nearest first),
     within the paragraph whose words run from index ``first`` to ``last``."""
-    left: list[str] = []
+    return (
+        _side(text, folded, starts, ends, index, edge=first, step=-1),
+        _side(text, folded, starts, ends, index, edge=last, step=1),
+    )
+
+
+def _side(
+    text: str,
+    folded: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    index: int,
+    *,
+    edge: int,
+    step: int,
+) -> list[str]:
+    """The tokens on one side of word ``index``, nearest first, stepping ``step`` (-1 to
+    the left, 1 to the right) towards the paragraph's ``edge`` word."""
+    tokens: list[str] = []
     position = index
-    while len(left) < _REACH:
-        if position == first:
-            left.append(BOUNDARY)
+    while len(tokens) < _REACH:
+        if position == edge:
+            tokens.append(BOUNDARY)
             break
-        marks = _gap_tokens(text[ends[position - 1] : starts[position]])
-        left.extend(reversed(marks))
-        position -= 1
-        left.append(_word_token(folded[position]))
-    right: list[str] = []
-    position = index
-    while len(right) < _REACH:
-        if position == last:
-            right.append(BOUNDARY)
-            break
-        marks = _gap_tokens(text[ends[position] : starts[position + 1]])
-        right.extend(marks)
-        position += 1
-        right.append(_word_token(folded[position]))
-    return left[:_REACH], right[:_REACH]
+        neighbour = position + step
+        if step < 0:
+            tokens.extend(reversed(_gap_tokens(text[ends[neighbour] : starts[position]])))
+        else:
+            tokens.extend(_gap_tokens(text[ends[position] : starts[neighbour]]))
+        position = neighbour
+        tokens.append(_word_token(folded[position]))
+    return tokens[:_REACH]
 
 
 def features(left: Sequence[str], right: Sequence[str]) -> list[str]:
@@ -110,8 +122,6 @@ def paragraph_ranges(
 ) -> list[tuple[int, int]]:
     """For each paragraph ``(start, end)``, the indices of its first and last word, or
     none for a paragraph without words."""
-    from bisect import bisect_left
-
     ranges: list[tuple[int, int]] = []
     for start, end in paragraphs:
         first = bisect_left(starts, start)

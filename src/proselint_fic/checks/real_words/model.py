@@ -15,18 +15,23 @@ chapter's few hundred lookups do not read the whole file. Data only: no pickle, 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from proselint_fic.bucketed import ModelFileError, Table, map_file, open_table, table_body
+from proselint_fic.bucketed import (
+    ModelFileError,
+    Table,
+    map_file,
+    open_table,
+    read_header,
+    table_body,
+    with_header,
+)
 from proselint_fic.resources import data_dir
 
 if TYPE_CHECKING:
     import mmap
-
-    from proselint_fic.bucketed import Blob
 
 FORMAT = 1
 MODEL_FILE = "real-word-slips.model"
@@ -68,7 +73,7 @@ class SlipModel(NamedTuple):
 def dumps(model: SlipModel) -> bytes:
     entries = model.weights.as_dict() if isinstance(model.weights, Table) else dict(model.weights)
     body, starts = table_body(entries, 0)
-    header = {
+    header: dict[str, object] = {
         "format": FORMAT,
         "trained_on": model.trained_on,
         "sets": [
@@ -84,38 +89,28 @@ def dumps(model: SlipModel) -> bytes:
             for confusion in model.sets
         ],
         "table": {"entries": len(entries), "starts": starts},
-        "body": len(body),
     }
-    first = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    return first + b"\n" + body
+    return with_header(header, body)
 
 
 def loads(data: bytes | str | mmap.mmap) -> SlipModel:
-    blob: Blob = data.encode("utf-8") if isinstance(data, str) else data
-    end_of_header = blob.find(b"\n")
+    blob, header, body = read_header(data, "real-word model", FORMAT)
     try:
-        header = json.loads(blob[:end_of_header] if end_of_header >= 0 else blob[:])
-        if header.get("format") != FORMAT:
-            raise ModelFileError(f"real-word model format {header.get('format')!r}, not {FORMAT}")
         sets = tuple(_confusion_set(entry) for entry in header["sets"])
-        body_length = int(header["body"])
         layout = header["table"]
         trained_on = str(header.get("trained_on", ""))
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ModelFileError(f"unreadable real-word model header: {error}") from error
-    body = end_of_header + 1
-    if end_of_header < 0 or len(blob) - body != body_length:
-        raise ModelFileError("the real-word model's length does not match its header")
     return SlipModel(sets, open_table(blob, body, layout), trained_on)
 
 
-def _confusion_set(entry: dict[str, object]) -> ConfusionSet:
-    words = tuple(str(word) for word in entry["words"])  # type: ignore[attr-defined]
-    bias = tuple(float(value) for value in entry["bias"])  # type: ignore[attr-defined]
+def _confusion_set(entry: dict[str, Any]) -> ConfusionSet:
+    words = tuple(str(word) for word in entry["words"])
+    bias = tuple(float(value) for value in entry["bias"])
     if len(bias) != len(words):
         raise ValueError("a set's biases and members differ in number")
     slips: dict[str, list[tuple[str, float]]] = {}
-    for written, meant, margin in entry["slips"]:  # type: ignore[attr-defined]
+    for written, meant, margin in entry["slips"]:
         if written not in words or meant not in words:
             raise ValueError(f"slip {written!r} -> {meant!r} is outside its set")
         slips.setdefault(str(written), []).append((str(meant), float(margin)))
