@@ -17,7 +17,7 @@ proves it over random edits. Plain text only: Markdown and HTML take the full pa
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -479,16 +479,35 @@ def _changed_slice(
 ) -> tuple[int, int]:
     """How many paragraphs lead both lists unchanged, and how many end both (moved by
     ``delta``). The paragraph next to each side of the edit is left out: the edit may
-    reach the rest of its line, which its window holds."""
+    reach the rest of its line, which its window holds.
+
+    The paragraphs wholly before the edit and wholly after it are found by bisection;
+    they are the same in both lists (paragraphs are split by their own text), which is
+    checked at the edit's side, where a merge would show, and read one by one if not."""
     limit = min(len(old), len(new))
-    first = 0
-    while first < limit and old[first].end < start and old[first] == new[first]:
-        first += 1
+    first = min(limit, bisect_left(old, start, key=_end))
+    if first and old[first - 1] != new[first - 1]:
+        first = 0
+        while first < limit and old[first].end < start and old[first] == new[first]:
+            first += 1
     first = max(0, first - 1)
-    after = 0
-    while after < limit - first:
-        before = old[-1 - after]
-        if before.start <= old_end or new[-1 - after] != (before.start + delta, before.end + delta):
-            break
-        after += 1
+    after = min(limit - first, len(old) - bisect_right(old, old_end, key=_start))
+    if after:
+        nearest = old[-after]
+        if new[-after] != (nearest.start + delta, nearest.end + delta):
+            after = 0
+            while after < limit - first:
+                before = old[-1 - after]
+                moved = (before.start + delta, before.end + delta)
+                if before.start <= old_end or new[-1 - after] != moved:
+                    break
+                after += 1
     return first, max(0, after - 1)
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _end(span: Span) -> int:
+    return span.end

@@ -11,7 +11,7 @@ so each mark gets its own literal-led pattern.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING
 
 import regex
@@ -222,18 +222,38 @@ class RepeatedMarksRule(MetaRule):
     """``No!!`` and ``What??`` in narration, unless the writer does it throughout."""
 
     def check(self, document: Document) -> Iterator[Match]:
-        text = document.text
-        if not any(run in text for run in ("!!", "??", "?!?", "!?!")):
-            return
-        runs = [m for m in _MARK_RUN.finditer(text) if m.group() not in ("?!", "!?")]
+        runs = _mark_runs(document)
         if len(runs) >= _HABIT_RUNS:
             return  # the writer's own habit
-        for m in runs:
-            if document.in_emphasis(m.start()):
+        for start, end in runs:
+            if document.in_emphasis(start):
                 continue  # a text message or a shouted thought, in the character's voice
-            run = m.group()
+            run = document.text[start:end]
             fix = "?!" if "?" in run and "!" in run else run[0]
-            yield Match(m.start(), m.end(), replacements=(fix,))
+            yield Match(start, end, replacements=(fix,))
+
+
+def _mark_runs(document: Document) -> list[tuple[int, int]]:
+    """Where the text repeats ! and ? (not a single ?! or !?). A run never leaves its
+    paragraph, so while the paragraphs are kept across edits each is searched once."""
+    pieces = document.kept_pieces
+    if pieces is None:
+        return list(_runs_in(document.text))
+    found: list[tuple[int, int]] = []
+    for piece, paragraph in zip(pieces, document.paragraphs, strict=True):
+        runs = _runs_in(piece.text)
+        if runs:
+            start, end = piece.paragraph
+            shift = piece.start_for(paragraph)
+            found.extend((a + shift, b + shift) for a, b in runs if start <= a and b <= end)
+    return found
+
+
+@lru_cache(maxsize=16384)  # paragraphs of a long manuscript
+def _runs_in(text: str) -> tuple[tuple[int, int], ...]:
+    if not any(run in text for run in ("!!", "??", "?!?", "!?!")):
+        return ()
+    return tuple(m.span() for m in _MARK_RUN.finditer(text) if m.group() not in ("?!", "!?"))
 
 
 # --- dashes ------------------------------------------------------------------------------

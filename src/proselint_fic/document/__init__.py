@@ -219,10 +219,20 @@ class Document:
             )
         return tuple(pieces)
 
+    @property
+    def kept_pieces(self) -> tuple[Piece, ...] | None:
+        """The paragraph pieces if they are already made (an incremental re-lint hands them
+        in, each the same object while its paragraph is unchanged), else None. A rule that
+        weighs the whole text can then keep its work per piece; making the pieces only for
+        that would cost more than reading the text once."""
+        pieces: tuple[Piece, ...] | None = vars(self).get("paragraph_pieces")
+        return pieces
+
     @cached_property
     def scenes(self) -> tuple[Scene, ...]:
-        if "paragraph_pieces" in vars(self):  # kept across edits: each asked once
-            breaks = [piece.is_scene_break for piece in self.paragraph_pieces]
+        pieces = self.kept_pieces
+        if pieces is not None:  # kept across edits: each asked once
+            breaks = [piece.is_scene_break for piece in pieces]
             return scenes_between(self.paragraphs, breaks)
         return find_scenes(self.text, self.paragraphs)
 

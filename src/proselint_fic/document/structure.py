@@ -84,11 +84,9 @@ def edit_paragraphs(
     start, old_end, new_end = edit
     if len(paragraphs) <= 1 or not _BLANK_LINE.search(old, paragraphs[0].end, paragraphs[1].start):
         return find_paragraphs(text)  # one block, or the one-paragraph-a-line layout
-    starts = [p.start for p in paragraphs]
-    ends = [p.end for p in paragraphs]
     # The block before the edit may merge with it; so may the block after it.
-    first = max(0, bisect_left(ends, start) - 1)
-    last = min(len(paragraphs) - 1, bisect_right(starts, old_end))
+    first = max(0, bisect_left(paragraphs, start, key=_end) - 1)
+    last = min(len(paragraphs) - 1, bisect_right(paragraphs, old_end, key=_start))
     delta = new_end - old_end
     region_start = paragraphs[first].start if paragraphs[first].start < start else 0
     tail = paragraphs[last]  # after the edit, unless the edit runs to the last block
@@ -99,6 +97,14 @@ def edit_paragraphs(
     if len(edited) <= 1:
         return find_paragraphs(text)
     return edited
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _end(span: Span) -> int:
+    return span.end
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -260,27 +260,42 @@ _STANDARD_ENDINGS = ("n't", "'s", "'ll", "'d", "'ve", "'re", "'m")
 _APOSTROPHED = regex.compile(r"[\p{L}'’]*['’][\p{L}'’]*")
 
 
+@lru_cache(maxsize=4096)  # by paragraph, which an edited document mostly keeps
+def _has_elision(paragraph: str) -> bool:
+    return any(_elided(straighten(w).lower()) for w in _APOSTROPHED.findall(paragraph))
+
+
 @lru_cache(maxsize=8)
 def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in words)
 
 
+@dataclass
+class WordVerdicts:
+    """What the analysis decides about a written word on its own, by word. A full lint
+    makes them afresh; proselint_fic.checks.spelling.kept keeps them across edits (and
+    forgets ``used_as_name`` for the words an edit touches: it reads the whole text)."""
+
+    suspect: dict[str, bool] = field(default_factory=dict)
+    accepted: dict[str, bool] = field(default_factory=dict)
+    listed: dict[str, bool] = field(default_factory=dict)  # a listed misspelling
+    used_as_name: dict[str, bool] = field(default_factory=dict)
+
+
 class _Analyser:
-    def __init__(
-        self,
-        document: Document,
-        suspects: dict[str, bool] | None = None,
-        accepted: dict[str, bool] | None = None,
-    ) -> None:
+    def __init__(self, document: Document, verdicts: WordVerdicts | None = None) -> None:
         self.document = document
-        self._suspects = {} if suspects is None else suspects
+        verdicts = WordVerdicts() if verdicts is None else verdicts
+        self._suspects = verdicts.suspect
+        self._accepted = verdicts.accepted
+        self._listed = verdicts.listed
+        self._used_as_name_verdicts = verdicts.used_as_name
         self.text = document.text
         self.dialect: Dialect = document.options.dialect
         self.lexicon = lexicon()
         self.project = _lowered(document.options.words)
         self.entries = misspellings.load()
         self.analysis = Analysis()
-        self._accepted: dict[str, bool] = {} if accepted is None else accepted
         self.other_dialect = False
         self.own_dialect_words = 0
         self.other_dialect_spellings = 0  # distinct words spelled the other dialect's way
@@ -459,8 +474,12 @@ class _Analyser:
         return theirs >= OTHER_DIALECT_EVIDENCE and theirs > OTHER_DIALECT_RATIO * mine
 
     def _listed_misspelling(self, form: str) -> bool:
-        core = strip_possessive(straighten(form).lower().strip("'"))
-        return misspellings.find(core, self.entries, self.known) is not None
+        verdict = self._listed.get(form)
+        if verdict is None:
+            core = strip_possessive(straighten(form).lower().strip("'"))
+            verdict = misspellings.find(core, self.entries, self.known) is not None
+            self._listed[form] = verdict
+        return verdict
 
     def _suspect(self, form: str) -> bool:
         if len(form) > _LONGEST_WORD:
@@ -585,6 +604,12 @@ class _Analyser:
     def _used_as_name(self, form: str) -> bool:
         """Whether a capitalised dictionary word (Gryphon, Hope) names someone here: it is
         capitalised away from a sentence start at least once."""
+        verdict = self._used_as_name_verdicts.get(form)
+        if verdict is None:
+            verdict = self._used_as_name_verdicts[form] = self._find_use_as_name(form)
+        return verdict
+
+    def _find_use_as_name(self, form: str) -> bool:
         pattern = compile_pattern(
             rf"(?<![\p{{L}}\p{{M}}'’]){regex.escape(form)}(?![\p{{L}}\p{{M}}])", cache=False
         )
@@ -737,8 +762,7 @@ class _Analyser:
         elisions on purpose. Without speech, the whole paragraph is weighed (a narrator's
         own voice)."""
         document = self.document
-        paragraph = self.text[start:end]
-        if not any(_elided(straighten(w).lower()) for w in _APOSTROPHED.findall(paragraph)):
+        if not _has_elision(self.text[start:end]):
             return False, False  # no elision, no voice: most paragraphs end here, cheaply
         found = list(tokens.WORD.finditer(self.text, start, end))
         spoken = [m for m in found if document.in_dialogue(m.start())]

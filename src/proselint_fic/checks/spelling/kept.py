@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections import Counter
 
 from proselint_fic.checks.spelling import tokens
-from proselint_fic.checks.spelling.analysis import Occurrence, _Analyser, analyse_kept
+from proselint_fic.checks.spelling.analysis import (
+    Occurrence,
+    WordVerdicts,
+    _Analyser,
+    analyse_kept,
+)
 from proselint_fic.checks.spelling.vocabulary import Vocabulary
 from proselint_fic.document import Document, Piece, Typography
 
@@ -25,8 +30,7 @@ class KeptSpelling:
     def __init__(self) -> None:
         self._counts: dict[str, Counter[str]] = {}
         self._found: dict[tuple[Piece, Typography, frozenset[str]], tuple[Occurrence, ...]] = {}
-        self._suspects: dict[str, bool] = {}
-        self._accepted: dict[str, bool] = {}
+        self._verdicts = WordVerdicts()
         self._texts: list[str] = []
         # For each written form, the paragraph texts that hold it (and how many times the
         # text is in the document), so that finding a few suspects' occurrences does not
@@ -41,7 +45,7 @@ class KeptSpelling:
         pieces = document.paragraph_pieces
         paragraphs = document.paragraphs
         texts = [piece.text for piece in pieces]
-        analyser = _Analyser(document, self._suspects, self._accepted)
+        analyser = _Analyser(document, self._verdicts)
         vocabulary = self._update_vocabulary(texts, analyser)
 
         def occurrences_of(words: set[str]) -> list[Occurrence]:
@@ -93,6 +97,7 @@ class KeptSpelling:
             last += 1
         before = Counter(old[first : len(old) - last])
         after = Counter(texts[first : len(texts) - last])
+        self._forget_names_in(before.keys() ^ after.keys())
         for piece, times in (before - after).items():
             for _ in range(times):
                 vocabulary.add(self._counts[piece], analyser.is_suspect, sign=-1)
@@ -109,6 +114,15 @@ class KeptSpelling:
             keep = set(texts)
             self._counts = {k: v for k, v in self._counts.items() if k in keep}
         return vocabulary
+
+    def _forget_names_in(self, changed: set[str]) -> None:
+        """Forget whether a word is used as a name wherever a changed paragraph holds it
+        (as any substring: more than the word itself, never less)."""
+        verdicts = self._verdicts.used_as_name
+        if not changed or not verdicts:
+            return
+        for form in [f for f in verdicts if any(f in text for text in changed)]:
+            del verdicts[form]
 
     def _index(self, piece: str, times: int) -> None:
         for word in self._counts[piece]:

@@ -69,6 +69,9 @@ class _Part:
 
 # Readings and judgements kept per part: a writer adding and removing a name keeps a few.
 _KEPT_PER_PART = 4
+# Tagged sentences kept across edits: far more than one scene asks for, far fewer than a
+# long session of typing would pile up.
+_KEPT_SENTENCES = 4096
 
 
 class SceneTense:
@@ -82,6 +85,8 @@ class SceneTense:
         # part, its key; the pieces stay alive in the document the part was read from).
         self._by_pieces: dict[tuple[int, ...], tuple[_PartKey, _Part]] = {}
         self._alive: tuple[Piece, ...] = ()
+        # Sentence words to their tags, for the scenes read again (see SentenceTags).
+        self._tags: dict[tuple[str, ...], list[str]] = {}
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
@@ -114,7 +119,8 @@ class SceneTense:
                 if len(part.readings) >= _KEPT_PER_PART:
                     part.readings.clear()
                 reader = SentenceReader(table, relevant)
-                data = read_scene(part.view, part.lower_view, part.scene, reader, SentenceTags())
+                tags = SentenceTags(self._tags)
+                data = read_scene(part.view, part.lower_view, part.scene, reader, tags)
                 part.readings[relevant] = data
             readings.append((part, relevant, data, window(document.text, scene.span).start))
         pinned = document.options.tense
@@ -131,6 +137,8 @@ class SceneTense:
             tenses.append(judged[0])
             findings.extend(_moved(f, offset) for f in judged[1])
         self._forget_unused(parts + named)
+        if len(self._tags) > _KEPT_SENTENCES:
+            self._tags.clear()
         remember(document, Analysis(tuple(findings), tuple(tenses)))
 
     def _scene_part(

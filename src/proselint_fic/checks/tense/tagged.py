@@ -42,18 +42,27 @@ _PRONOUN_PERSONS: dict[str, wc.Person] = {"i": "1s", "we": "pl", "they": "pl", "
 
 
 class SentenceTags:
-    """Tags of the model's sentences, computed once each, on demand."""
+    """Tags of the model's sentences, computed once each, on demand.
 
-    def __init__(self) -> None:
+    A sentence's tags depend on its words alone, so ``kept`` (words to tags) may outlive
+    one reading: an edited document's unchanged sentences are then not tagged again."""
+
+    def __init__(self, kept: dict[tuple[str, ...], list[str]] | None = None) -> None:
         self._cache: dict[tuple[int, int], list[str]] = {}
+        self._kept = kept
 
     def of(self, p: Paragraph, first: int, stop: int) -> list[str]:
         """One tag per token of tokens ``[first, stop)`` of ``p``."""
         key = (p.starts[first], stop - first)
         tags = self._cache.get(key)
         if tags is None:
-            words = [_as_word(p.word(i)) for i in range(first, stop)]
-            tags = tag_words(words)
+            words = tuple(_as_word(p.word(i)) for i in range(first, stop))
+            kept = self._kept
+            tags = kept.get(words) if kept is not None else None
+            if tags is None:
+                tags = tag_words(list(words))
+                if kept is not None:
+                    kept[words] = tags
             self._cache[key] = tags
         return tags
 
