@@ -12,7 +12,7 @@ from proselint_fic.checks.agreement import Slip, find_slips, remember
 from proselint_fic.checks.tense import model
 from proselint_fic.checks.tense.incremental import SceneTense
 from proselint_fic.checks.tense.lexicon import Tense
-from proselint_fic.document import Document, Span, Typography
+from proselint_fic.document import Document, Piece, Span, Typography
 
 _Key = tuple[str, Span, str | None]  # the paragraph's window, the paragraph in it, scene tense
 
@@ -24,6 +24,9 @@ class ParagraphAgreement:
         self._tense = SceneTense()
         self._slips: dict[_Key, tuple[Slip, ...]] = {}
         self._typography: Typography | None = None  # what the kept slips were found with
+        # The last version's paragraphs by the identity of their pieces (each entry holds
+        # its piece, so no identity is reused while it is kept).
+        self._last: dict[int, tuple[Piece, Tense | None, _Key, tuple[Slip, ...]]] = {}
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
@@ -31,27 +34,39 @@ class ParagraphAgreement:
             return
         if typography != self._typography:
             self._slips.clear()  # kept under another typography: keys leave it out (speed)
+            self._last = {}
             self._typography = typography
         if not model.is_known(document):
             self._tense.prepare(document)
         tenses = model.analyse(document).scene_tenses
         kept = self._slips
+        last = self._last
         found: list[Slip] = []
         keys: list[_Key] = []
+        now: dict[int, tuple[Piece, Tense | None, _Key, tuple[Slip, ...]]] = {}
         for paragraph, piece, tense in zip(
             document.paragraphs,
             document.paragraph_pieces,
             _tense_of_each(document, tenses),
             strict=True,
         ):
-            key = (piece.text, piece.paragraph, tense)
+            # An unchanged paragraph is the same piece as in the last version: found by
+            # identity, without hashing its text again.
+            same = last.get(id(piece))
+            if same is not None and same[0] is piece and same[1] == tense:
+                key, slips = same[2], same[3]
+            else:
+                key = (piece.text, piece.paragraph, tense)
+                found_before = kept.get(key)
+                if found_before is None:
+                    found_before = kept[key] = _check(key, typography, document)
+                slips = found_before
             keys.append(key)
-            slips = kept.get(key)
-            if slips is None:
-                slips = kept[key] = _check(key, typography, document)
+            now[id(piece)] = (piece, tense, key, slips)
             if slips:
                 start = piece.start_for(paragraph)
                 found.extend(_moved(slip, start) for slip in slips)
+        self._last = now
         if len(kept) > 2 * len(keys) + 256:  # old versions of the edited paragraphs
             used = set(keys)
             self._slips = {k: v for k, v in kept.items() if k in used}
@@ -59,15 +74,18 @@ class ParagraphAgreement:
 
 
 def _tense_of_each(document: Document, tenses: tuple[Tense | None, ...]) -> list[Tense | None]:
-    """The tense of each paragraph's scene (None outside scenes, as a break is), walking the
-    paragraphs and the scenes side by side."""
-    starts = [scene.span.start for scene in document.scenes]
+    """The tense of each paragraph's scene: a break or heading takes the tense of the
+    scene before it, and one before every scene None."""
+    paragraphs = document.paragraphs
     found: list[Tense | None] = []
-    scene = -1
-    for paragraph in document.paragraphs:
-        while scene + 1 < len(starts) and starts[scene + 1] <= paragraph.start:
-            scene += 1
-        found.append(tenses[scene] if 0 <= scene < len(tenses) else None)
+    tense: Tense | None = None
+    for scene, scene_tense in zip(document.scenes, tenses, strict=True):
+        first = scene.paragraphs[0]
+        while paragraphs[len(found)] != first:  # breaks and headings, a few at most
+            found.append(tense)
+        tense = scene_tense
+        found.extend([tense] * len(scene.paragraphs))
+    found.extend([tense] * (len(paragraphs) - len(found)))
     return found
 
 

@@ -229,11 +229,15 @@ class Document:
         return pieces
 
     @cached_property
+    def kept_breaks(self) -> list[bool]:
+        """For each paragraph, whether it is a scene break or a heading, asked of its piece
+        (which remembers it while the paragraph is unchanged)."""
+        return [piece.is_scene_break for piece in self.paragraph_pieces]
+
+    @cached_property
     def scenes(self) -> tuple[Scene, ...]:
-        pieces = self.kept_pieces
-        if pieces is not None:  # kept across edits: each asked once
-            breaks = [piece.is_scene_break for piece in pieces]
-            return scenes_between(self.paragraphs, breaks)
+        if self.kept_pieces is not None:  # kept across edits: each asked once
+            return scenes_between(self.paragraphs, self.kept_breaks)
         return find_scenes(self.text, self.paragraphs)
 
     @cached_property

@@ -44,7 +44,7 @@ class LineIndex:
             if start <= m.end() <= new_end + 1
         ]
         index = LineIndex.__new__(LineIndex)
-        index._starts = [*starts[:keep], *found, *(s + delta for s in starts[moved:])]
+        index._starts = starts[:keep] + found + [s + delta for s in starts[moved:]]
         index._length = len(text)
         return index
 

@@ -162,15 +162,15 @@ def scenes_between(paragraphs: Sequence[Span], breaks: Sequence[bool]) -> tuple[
 def between_breaks(items: Sequence[_T], breaks: Sequence[bool]) -> list[tuple[_T, ...]]:
     """The runs of ``items`` between those that ``breaks`` marks (left out), none empty:
     a document's scenes, or any list kept in step with its paragraphs."""
+    if len(items) != len(breaks):
+        raise ValueError("between_breaks: one break flag per item")
     groups: list[tuple[_T, ...]] = []
-    current: list[_T] = []
-    for item, is_break in zip(items, breaks, strict=True):
-        if is_break:
-            if current:
-                groups.append(tuple(current))
-            current = []
-        else:
-            current.append(item)
-    if current:
-        groups.append(tuple(current))
+    start = 0
+    # Breaks are few (a novel's chapters): slice between them rather than walk every item.
+    for cut in [i for i, is_break in enumerate(breaks) if is_break]:
+        if cut > start:
+            groups.append(tuple(items[start:cut]))
+        start = cut + 1
+    if start < len(items):
+        groups.append(tuple(items[start:]))
     return groups

@@ -22,6 +22,7 @@ from proselint_fic.checks.tense.model import (
     Analysis,
     Finding,
     NameEvidence,
+    ParagraphReadings,
     _SceneData,
     document_tense,
     is_name,
@@ -87,6 +88,8 @@ class SceneTense:
         self._alive: tuple[Piece, ...] = ()
         # Sentence words to their tags, for the scenes read again (see SentenceTags).
         self._tags: dict[tuple[str, ...], list[str]] = {}
+        # Paragraph readings, for the scenes read again (see read_scene).
+        self._paragraphs: ParagraphReadings = {}
 
     def prepare(self, document: Document) -> None:
         typography = document.typography
@@ -94,7 +97,7 @@ class SceneTense:
             return  # not an incremental document: the model reads it whole
         scenes = document.scenes
         pieces = document.paragraph_pieces
-        grouped = between_breaks(pieces, [piece.is_scene_break for piece in pieces])
+        grouped = between_breaks(pieces, document.kept_breaks)
         parts = [
             self._scene_part(document, scene, pieces, typography)
             for scene, pieces in zip(scenes, grouped, strict=True)
@@ -105,8 +108,8 @@ class SceneTense:
         }
         named = [
             self._break(document, piece, typography)
-            for piece in document.paragraph_pieces
-            if piece.is_scene_break
+            for piece, is_break in zip(pieces, document.kept_breaks, strict=True)
+            if is_break
         ]
         table = tables()
         names = self._names.update(parts + named, table)
@@ -120,7 +123,9 @@ class SceneTense:
                     part.readings.clear()
                 reader = SentenceReader(table, relevant)
                 tags = SentenceTags(self._tags)
-                data = read_scene(part.view, part.lower_view, part.scene, reader, tags)
+                data = read_scene(
+                    part.view, part.lower_view, part.scene, reader, tags, kept=self._paragraphs
+                )
                 part.readings[relevant] = data
             readings.append((part, relevant, data, window(document.text, scene.span).start))
         pinned = document.options.tense
@@ -139,6 +144,8 @@ class SceneTense:
         self._forget_unused(parts + named)
         if len(self._tags) > _KEPT_SENTENCES:
             self._tags.clear()
+        if len(self._paragraphs) > _KEPT_SENTENCES:
+            self._paragraphs.clear()
         remember(document, Analysis(tuple(findings), tuple(tenses)))
 
     def _scene_part(

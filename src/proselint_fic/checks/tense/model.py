@@ -11,9 +11,10 @@ runs and with those markers, a slip usually sits alone between verbs in the righ
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal, NamedTuple
 from weakref import WeakKeyDictionary
@@ -168,22 +169,57 @@ def read(document: Document) -> Reading:
     return Reading(scenes, document.options.tense or document_tense(scenes))
 
 
+# A paragraph's tokens and verbs, by its narration text and the names its scene reads
+# with (both all the reading depends on), with the offset it was read at.
+ParagraphReadings = dict[tuple[str, frozenset[str]], tuple[int, Paragraph, list[Event]]]
+
+
 def read_scene(
-    view: str, lower_view: str, scene: Scene, reader: SentenceReader, tags: SentenceTags
+    view: str,
+    lower_view: str,
+    scene: Scene,
+    reader: SentenceReader,
+    tags: SentenceTags,
+    *,
+    kept: ParagraphReadings | None = None,
 ) -> _SceneData:
-    """One scene's narration paragraphs, their verbs and its votes."""
+    """One scene's narration paragraphs, their verbs and its votes. With ``kept``, the
+    paragraphs read before (an edited scene's unchanged ones) are taken from it."""
     data = _SceneData(names=reader.names, tags=tags)
     for span in scene.paragraphs:
-        paragraph = tokenize(view, lower_view, span)
+        key = (view[span.start : span.end], reader.names) if kept is not None else None
+        reading = kept.get(key) if kept is not None and key is not None else None
+        if reading is not None:
+            paragraph, events = _moved_reading(reading, view, span.start)
+        else:
+            paragraph = tokenize(view, lower_view, span)
+            events = reader.read(paragraph)
+            found = rescue(reader, paragraph, len(data.paragraphs), events, tags)
+            if found:
+                events = sorted([*events, *found], key=lambda e: e.index)
+            if kept is not None and key is not None:
+                kept[key] = (span.start, paragraph, events)
         data.paragraphs.append(paragraph)
-        events = reader.read(paragraph)
-        found = rescue(reader, paragraph, len(data.paragraphs) - 1, events, tags)
-        if found:
-            events = sorted([*events, *found], key=lambda e: e.index)
         data.events.append(events)
     _mark_quoted_voice(data)
     _count_votes(data)
     return data
+
+
+def _moved_reading(
+    reading: tuple[int, Paragraph, list[Event]], view: str, start: int
+) -> tuple[Paragraph, list[Event]]:
+    """A kept paragraph reading in ``view``, where the paragraph now starts at ``start``."""
+    at, paragraph, events = reading
+    delta = start - at
+    if not delta:
+        return paragraph._replace(view=view), events
+    moved = paragraph._replace(
+        view=view,
+        starts=array("q", [s + delta for s in paragraph.starts]),
+        ends=array("q", [e + delta for e in paragraph.ends]),
+    )
+    return moved, [replace(e, start=e.start + delta, end=e.end + delta) for e in events]
 
 
 def document_tense(scenes: Iterable[_SceneData]) -> Tense | None:
