@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import attrgetter
 from typing import Protocol
 
 from proselint_fic.diagnostic import Diagnostic
@@ -48,6 +49,7 @@ from proselint_fic.document.style import StyleCounts, count_style
 from proselint_fic.engine import RuleOutcome, RunPlan, assemble, check_rule, run_rules
 from proselint_fic.rule import Match
 
+_PIECE_OF = attrgetter("piece")
 # (index of the rule in the plan, match with offsets into the paragraph's window)
 _Found = tuple[tuple[int, Match], ...]
 _WindowKey = tuple[str, str | None, tuple[Span, ...]]  # text, its source if other, emphasis
@@ -274,7 +276,7 @@ class IncrementalLint:
             # What this version's speech is made from, not the state later edits change.
             entries = tuple(state.entries)
             speech = partial(self._speech_of, state.paragraphs, entries, state.typography)
-        pieces = tuple(entry.piece for entry in state.entries) if state.entries else None
+        pieces = tuple(map(_PIECE_OF, state.entries)) if state.entries else None
         known = KnownFacts(
             state.prose, state.paragraphs, state.lines, state.typography, speech, pieces
         )

@@ -12,6 +12,7 @@ inconsistent spellings, rare words, the verdicts) is quick, and runs on every ed
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from proselint_fic.checks.spelling import tokens
 from proselint_fic.checks.spelling.analysis import (
@@ -22,6 +23,8 @@ from proselint_fic.checks.spelling.analysis import (
 )
 from proselint_fic.checks.spelling.vocabulary import Vocabulary
 from proselint_fic.document import Document, Piece, Typography
+
+_TEXT_OF = attrgetter("text")
 
 
 class KeptSpelling:
@@ -44,18 +47,16 @@ class KeptSpelling:
             return
         pieces = document.paragraph_pieces
         paragraphs = document.paragraphs
-        texts = [piece.text for piece in pieces]
+        texts = list(map(_TEXT_OF, pieces))
         analyser = _Analyser(document, self._verdicts)
         vocabulary = self._update_vocabulary(texts, analyser)
 
         def occurrences_of(words: set[str]) -> list[Occurrence]:
             holding = self._holding(words)
             found: list[Occurrence] = []
-            for piece, paragraph in zip(pieces, paragraphs, strict=True):
-                if piece.text not in holding:
-                    continue
-                counts = self._counts[piece.text]
-                here = frozenset(word for word in counts if word in words)
+            for at in [i for i, text in enumerate(texts) if text in holding]:
+                piece, paragraph = pieces[at], paragraphs[at]
+                here = frozenset(words.intersection(self._counts[piece.text]))
                 key = (piece, typography, here)
                 kept = self._found.get(key)
                 if kept is None:
