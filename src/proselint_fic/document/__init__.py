@@ -305,7 +305,12 @@ class Document:
         return self.paragraphs[index] if index >= 0 else None
 
     def paragraph_at(self, offset: int) -> Span | None:
+        index = self.paragraph_index_at(offset)
+        return None if index is None else self.paragraphs[index]
+
+    def paragraph_index_at(self, offset: int) -> int | None:
+        """The index in ``paragraphs`` of the paragraph holding ``offset``, if one does."""
         index = bisect_right(self._paragraph_starts, offset) - 1
         if index >= 0 and offset < self.paragraphs[index].end:
-            return self.paragraphs[index]
+            return index
         return None

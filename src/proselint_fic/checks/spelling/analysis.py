@@ -81,7 +81,7 @@ COINAGE_REPEATS = 3
 LONG_WORD = 8
 
 if TYPE_CHECKING:
-    from proselint_fic.document import Document
+    from proselint_fic.document import Document, Piece
 
 UNKNOWN = "typo.unknown-word"
 KNOWN = "typo.known-misspelling"
@@ -270,16 +270,29 @@ def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in words)
 
 
+# What a verdict on one occurrence depends on: the paragraph's piece, the occurrence with
+# offsets into the piece, whether the story uses the word as a name, how often it writes
+# it in lowercase, and the document's dialect facts (other dialect, none of its own
+# spellings, several of the other's).
+_JudgedKey = tuple["Piece", "Occurrence", bool, int, bool, bool, bool]
+
+
 @dataclass
 class WordVerdicts:
-    """What the analysis decides about a written word on its own, by word. A full lint
-    makes them afresh; proselint_fic.checks.spelling.kept keeps them across edits (and
-    forgets ``used_as_name`` for the words an edit touches: it reads the whole text)."""
+    """What the analysis decides about a written word, by word, and about one occurrence
+    of it, by what that verdict reads. A full lint makes them afresh;
+    proselint_fic.checks.spelling.kept keeps them across edits (and forgets
+    ``used_as_name`` for the words an edit touches: it reads the whole text)."""
 
     suspect: dict[str, bool] = field(default_factory=dict)
     accepted: dict[str, bool] = field(default_factory=dict)
     listed: dict[str, bool] = field(default_factory=dict)  # a listed misspelling
     used_as_name: dict[str, bool] = field(default_factory=dict)
+    # The findings of a verdict, with offsets into the piece (see _JudgedKey).
+    judged: dict[_JudgedKey, tuple[tuple[str, Finding], ...]] = field(default_factory=dict)
+    # The recurring spellings one slip from a word, for the pools they were sought in.
+    near: dict[str, list[str]] = field(default_factory=dict)
+    near_pools: object = None
 
 
 class _Analyser:
@@ -290,6 +303,8 @@ class _Analyser:
         self._accepted = verdicts.accepted
         self._listed = verdicts.listed
         self._used_as_name_verdicts = verdicts.used_as_name
+        self._judged = verdicts.judged
+        self._verdicts = verdicts
         self.text = document.text
         self.dialect: Dialect = document.options.dialect
         self.lexicon = lexicon()
@@ -380,10 +395,11 @@ class _Analyser:
         occurrences = (occurrences_of or self._occurrences)(suspects - settled)
         names = self._names(occurrences, cased_counts)
         consistent = self._inconsistent(occurrences, vocabulary)
+        judge = self._judge if self.document.kept_pieces is None else self._judge_kept
         for occurrence in occurrences:
             if occurrence.excused or occurrence.start in consistent:
                 continue
-            self._judge(occurrence, names, lower_counts)
+            judge(occurrence, names, lower_counts)
         self._drop_foreign_phrases()
         return self.analysis
 
@@ -627,6 +643,42 @@ class _Analyser:
         return names
 
     # -- verdicts ------------------------------------------------------------------------
+
+    def _judge_kept(
+        self, occurrence: Occurrence, names: set[str], lower_counts: Counter[str]
+    ) -> None:
+        """:meth:`_judge`, remembered across edits by all that the verdict reads (see
+        _JudgedKey): the text it looks at lies on the occurrence's own lines, which its
+        paragraph's piece holds."""
+        pieces = self.document.kept_pieces
+        index = self.document.paragraph_index_at(occurrence.start)
+        if pieces is None or index is None:
+            self._judge(occurrence, names, lower_counts)
+            return
+        piece = pieces[index]
+        base = piece.start_for(self.document.paragraphs[index])
+        key = (
+            piece,
+            _moved_occurrence(occurrence, -base),
+            occurrence.core in names,
+            lower_counts[occurrence.core.lower()],
+            self.other_dialect,
+            self.own_dialect_words == 0,
+            self.other_dialect_spellings >= OTHER_DIALECT_EVIDENCE,
+        )
+        findings = self.analysis.findings
+        kept = self._judged.get(key)
+        if kept is None:
+            before = {rule: len(found) for rule, found in findings.items()}
+            self._judge(occurrence, names, lower_counts)
+            kept = self._judged[key] = tuple(
+                (rule, _moved_finding(finding, -base))
+                for rule, found in findings.items()
+                for finding in found[before.get(rule, 0) :]
+            )
+            return
+        for rule, finding in kept:
+            findings[rule].append(_moved_finding(finding, base))
 
     def _judge(self, occurrence: Occurrence, names: set[str], lower_counts: Counter[str]) -> None:
         lower = occurrence.form.lower()
@@ -1070,6 +1122,13 @@ class _Analyser:
         kept = vocabulary.kept_pools
         if kept is not None and kept[0] == vocabulary.recurring_changes:
             return cast(tuple[_Pool, _Pool], kept[1])
+        cased_keys, lower_keys = (
+            vocabulary.recurring_cased.keys(),
+            vocabulary.recurring_lower.keys(),
+        )
+        if kept is not None and kept[2] == cased_keys and kept[3] == lower_keys:
+            vocabulary.kept_pools = (vocabulary.recurring_changes, *kept[1:])
+            return cast(tuple[_Pool, _Pool], kept[1])
         cased = tuple(sorted(f for f in vocabulary.recurring_cased if len(f) >= 4))
         coined = tuple(
             sorted(
@@ -1079,7 +1138,12 @@ class _Analyser:
             )
         )
         pools = ((cased, tuple(f.lower() for f in cased)), (coined, coined))
-        vocabulary.kept_pools = (vocabulary.recurring_changes, pools)
+        vocabulary.kept_pools = (
+            vocabulary.recurring_changes,
+            pools,
+            frozenset(cased_keys),
+            frozenset(lower_keys),
+        )
         return pools
 
     def _recurring_spelling(
@@ -1099,11 +1163,9 @@ class _Analyser:
         count = cased_counts[core] if capitalised else lower_counts[lower]
         if count > 2:
             return None
-        (pool, lowered), totals = (
-            (pools[0], cased_counts) if capitalised else (pools[1], lower_counts)
-        )
+        totals = cased_counts if capitalised else lower_counts
         # The most frequent first, ties by spelling: the same in any order of edits.
-        near = sorted(_near_spellings(core, pool, lowered), key=lambda f: (-totals[f], f))
+        near = sorted(self._near_spellings(core, pools), key=lambda f: (-totals[f], f))
         for form in near:
             if totals[form] < 3 * count:
                 continue
@@ -1113,6 +1175,26 @@ class _Analyser:
                 continue
             return form
         return None
+
+    def _near_spellings(self, core: str, pools: tuple[_Pool, _Pool]) -> list[str]:
+        """:func:`_near_spellings` in the pool for ``core``'s case, remembered while the
+        pools stay the same (they change only when a word starts or stops recurring)."""
+        verdicts = self._verdicts
+        if verdicts.near_pools is not pools:
+            verdicts.near, verdicts.near_pools = {}, pools
+        near = verdicts.near.get(core)
+        if near is None:
+            pool, lowered = pools[0] if core[:1].isupper() else pools[1]
+            near = verdicts.near[core] = _near_spellings(core, pool, lowered)
+        return near
+
+
+def _moved_occurrence(occurrence: Occurrence, offset: int) -> Occurrence:
+    return occurrence._replace(start=occurrence.start + offset, end=occurrence.end + offset)
+
+
+def _moved_finding(finding: Finding, offset: int) -> Finding:
+    return finding._replace(start=finding.start + offset, end=finding.end + offset)
 
 
 def _in_eye_dialect(form: str) -> bool:

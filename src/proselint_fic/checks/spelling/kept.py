@@ -69,6 +69,9 @@ class KeptSpelling:
         analyse_kept(analyser, vocabulary, occurrences_of)
         if len(self._found) > 2 * len(pieces) + 256:
             self._found.clear()
+        judged = self._verdicts.judged
+        if len(judged) > 4 * len(pieces) + 256:  # old versions of the edited paragraphs
+            judged.clear()
 
     def _holding(self, words: set[str]) -> set[str]:
         """The paragraph texts that hold any of ``words``."""

@@ -52,10 +52,11 @@ class Vocabulary:
     suspects: set[str] = field(default_factory=set)
     rare: set[str] = field(default_factory=set)  # forms whose lowercase is a rare word
     # How often a word joined or left the recurring entries, and what the spelling analysis
-    # built from them when the count was that (its pools of names and coinages): an edit
-    # that only changes how often recurring words are written reuses the pools.
+    # built from them when the count was that (its pools of names and coinages) with the
+    # entries it built them from: an edit that only changes how often recurring words are
+    # written, or that takes a word out and puts it back, reuses the pools.
     recurring_changes: int = 0
-    kept_pools: tuple[int, object] | None = None
+    kept_pools: tuple[int, object, frozenset[str], frozenset[str]] | None = None
     own_words: int = 0  # words spelled only this dialect's way, with repeats
     other_words: int = 0
     other_spellings: int = 0  # distinct words spelled only the other dialect's way
