@@ -283,3 +283,16 @@ def test_a_spacing_habit_reaches_every_paragraph(tmp_path: Path) -> None:
         assert found == list(fresh.diagnostics)
         counts.append(sum(d.rule == "punctuation.space-before" for d in found))
     assert counts == [1, 0, 1]
+
+
+def test_a_kept_verb_moves_with_every_field_kept() -> None:
+    """A kept paragraph's verbs are moved field by field: a field added to Event must be
+    moved too, or an edited scene would read verbs that lost it."""
+    from dataclasses import fields, replace
+
+    from proselint_fic.checks.tense.events import Event
+
+    values: dict[str, object] = {f.name: f"value of {f.name}" for f in fields(Event)}
+    values.update(start=10, end=14)
+    event = Event(**values)  # type: ignore[arg-type]
+    assert event.moved(7) == replace(event, start=17, end=21)

@@ -79,6 +79,25 @@ class Event:
     subordinator: str
     aspect: Aspect
 
+    def moved(self, offset: int) -> Event:
+        """The same event ``offset`` characters further on (a kept paragraph that moved)."""
+        return Event(
+            self.sentence,
+            self.index,
+            self.start + offset,
+            self.end + offset,
+            self.word,
+            self.tense,
+            self.lemma,
+            self.person,
+            self.subject,
+            self.subject_word,
+            self.subject_index,
+            self.main,
+            self.subordinator,
+            self.aspect,
+        )
+
 
 def finite(word: str, person: wc.Person, table: VerbTables) -> tuple[Tense, str] | None:
     """The tense and lemma of ``word`` as the finite verb of a ``person`` subject."""

@@ -14,7 +14,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal, NamedTuple
 from weakref import WeakKeyDictionary
@@ -219,7 +219,7 @@ def _moved_reading(
         starts=array("q", [s + delta for s in paragraph.starts]),
         ends=array("q", [e + delta for e in paragraph.ends]),
     )
-    return moved, [replace(e, start=e.start + delta, end=e.end + delta) for e in events]
+    return moved, [event.moved(delta) for event in events]
 
 
 def document_tense(scenes: Iterable[_SceneData]) -> Tense | None:
