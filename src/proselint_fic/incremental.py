@@ -43,7 +43,7 @@ from proselint_fic.document.speech import (
     count_quotes,
     paragraph_speech,
 )
-from proselint_fic.document.structure import clip, edit_paragraphs
+from proselint_fic.document.structure import clip, edit_paragraphs, end_of, start_of
 from proselint_fic.document.structure import window as window_of
 from proselint_fic.document.style import StyleCounts, count_style
 from proselint_fic.engine import RuleOutcome, RunPlan, assemble, check_rule, run_rules
@@ -487,13 +487,13 @@ def _changed_slice(
     they are the same in both lists (paragraphs are split by their own text), which is
     checked at the edit's side, where a merge would show, and read one by one if not."""
     limit = min(len(old), len(new))
-    first = min(limit, bisect_left(old, start, key=_end))
+    first = min(limit, bisect_left(old, start, key=end_of))
     if first and old[first - 1] != new[first - 1]:
         first = 0
         while first < limit and old[first].end < start and old[first] == new[first]:
             first += 1
     first = max(0, first - 1)
-    after = min(limit - first, len(old) - bisect_right(old, old_end, key=_start))
+    after = min(limit - first, len(old) - bisect_right(old, old_end, key=start_of))
     if after:
         nearest = old[-after]
         if new[-after] != (nearest.start + delta, nearest.end + delta):
@@ -505,11 +505,3 @@ def _changed_slice(
                     break
                 after += 1
     return first, max(0, after - 1)
-
-
-def _start(span: Span) -> int:
-    return span.start
-
-
-def _end(span: Span) -> int:
-    return span.end

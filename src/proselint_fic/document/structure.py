@@ -19,6 +19,16 @@ class Span(NamedTuple):
     end: int
 
 
+def start_of(span: Span) -> int:
+    """A span's start: the key to bisect a list of spans by."""
+    return span.start
+
+
+def end_of(span: Span) -> int:
+    """A span's end: the key to bisect a list of spans by."""
+    return span.end
+
+
 class Scene(NamedTuple):
     """A stretch of story between scene breaks or chapter headings."""
 
@@ -85,8 +95,8 @@ def edit_paragraphs(
     if len(paragraphs) <= 1 or not _BLANK_LINE.search(old, paragraphs[0].end, paragraphs[1].start):
         return find_paragraphs(text)  # one block, or the one-paragraph-a-line layout
     # The block before the edit may merge with it; so may the block after it.
-    first = max(0, bisect_left(paragraphs, start, key=_end) - 1)
-    last = min(len(paragraphs) - 1, bisect_right(paragraphs, old_end, key=_start))
+    first = max(0, bisect_left(paragraphs, start, key=end_of) - 1)
+    last = min(len(paragraphs) - 1, bisect_right(paragraphs, old_end, key=start_of))
     delta = new_end - old_end
     region_start = paragraphs[first].start if paragraphs[first].start < start else 0
     tail = paragraphs[last]  # after the edit, unless the edit runs to the last block
@@ -98,14 +108,6 @@ def edit_paragraphs(
     if len(edited) <= 1:
         return find_paragraphs(text)
     return edited
-
-
-def _start(span: Span) -> int:
-    return span.start
-
-
-def _end(span: Span) -> int:
-    return span.end
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -156,6 +156,9 @@ class Finding(NamedTuple):
     replacements: tuple[str, ...]
     message: str
 
+    def moved(self, offset: int) -> Finding:
+        return self._replace(start=self.start + offset, end=self.end + offset)
+
 
 @dataclass
 class Analysis:
@@ -173,6 +176,12 @@ class Occurrence(NamedTuple):
     message: bool  # in a text message, where "dont" and "im" are the register
     emphasis: bool
     excused: bool  # address, code, stutter, cut-off, hyphen prefix: never a typo
+
+    def moved(self, offset: int) -> Occurrence:
+        """The same occurrence ``offset`` characters further on (a kept paragraph moved)."""
+        if not offset:
+            return self
+        return self._replace(start=self.start + offset, end=self.end + offset)
 
 
 _CACHE: weakref.WeakKeyDictionary[Document, Analysis] = weakref.WeakKeyDictionary()
@@ -659,7 +668,7 @@ class _Analyser:
         base = piece.start_for(self.document.paragraphs[index])
         key = (
             piece,
-            _moved_occurrence(occurrence, -base),
+            occurrence.moved(-base),
             occurrence.core in names,
             lower_counts[occurrence.core.lower()],
             self.other_dialect,
@@ -672,13 +681,13 @@ class _Analyser:
             before = {rule: len(found) for rule, found in findings.items()}
             self._judge(occurrence, names, lower_counts)
             kept = self._judged[key] = tuple(
-                (rule, _moved_finding(finding, -base))
+                (rule, finding.moved(-base))
                 for rule, found in findings.items()
                 for finding in found[before.get(rule, 0) :]
             )
             return
         for rule, finding in kept:
-            findings[rule].append(_moved_finding(finding, base))
+            findings[rule].append(finding.moved(base))
 
     def _judge(self, occurrence: Occurrence, names: set[str], lower_counts: Counter[str]) -> None:
         lower = occurrence.form.lower()
@@ -1187,14 +1196,6 @@ class _Analyser:
             pool, lowered = pools[0] if core[:1].isupper() else pools[1]
             near = verdicts.near[core] = _near_spellings(core, pool, lowered)
         return near
-
-
-def _moved_occurrence(occurrence: Occurrence, offset: int) -> Occurrence:
-    return occurrence._replace(start=occurrence.start + offset, end=occurrence.end + offset)
-
-
-def _moved_finding(finding: Finding, offset: int) -> Finding:
-    return finding._replace(start=finding.start + offset, end=finding.end + offset)
 
 
 def _in_eye_dialect(form: str) -> bool:

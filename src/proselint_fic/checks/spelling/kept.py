@@ -63,7 +63,7 @@ class KeptSpelling:
                     kept = _occurrences(piece, typography, here, document)
                     self._found[key] = kept
                 start = piece.start_for(paragraph)
-                found.extend(_moved(o, start) for o in kept)
+                found.extend(o.moved(start) for o in kept)
             return found
 
         analyse_kept(analyser, vocabulary, occurrences_of)
@@ -147,9 +147,3 @@ def _occurrences(
         piece.text, (piece.paragraph,), typography, document.options, emphasis=piece.emphasis
     )
     return tuple(_Analyser(alone)._occurrences(set(words)))
-
-
-def _moved(occurrence: Occurrence, offset: int) -> Occurrence:
-    if not offset:
-        return occurrence
-    return occurrence._replace(start=occurrence.start + offset, end=occurrence.end + offset)
