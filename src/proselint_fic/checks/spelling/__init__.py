@@ -51,7 +51,10 @@ UNKNOWN_WORD = RuleMeta(
         "several words the other dialect's way (armor beside recognise and honouring) "
         "keeps that habit: its common words pass. A doubled first "
         "letter in two cases (Tthe, Wwhile, iIt) is a shift-key slip and is reported even "
-        "where a capitalised word would pass as a name. Speech spelled as a voice speaks "
+        "where a capitalised word would pass as a name; so is a second capital on a common "
+        "word (THe, HAve), unless it stresses a prefix (EXtraordinary) or spells out a "
+        "ligature (AEsthetics). A contraction run into the next word (didn'tdie) is a "
+        "missing space. Speech spelled as a voice speaks "
         "passes: an apostrophe for letters left out of a word's end or middle (roun', "
         "wouldn', b'lieve, hund'd), and, in a paragraph whose speech marks one word in "
         "twelve or more as elided or unknown with at least one elision (I doan' k'yer what "
@@ -79,6 +82,8 @@ UNKNOWN_WORD = RuleMeta(
         "Buit Jake has given you nothing.",
         "Ava smiled fondy at the child.",
         '"Get \'em, boys," he said, "teh dogs are loose."',
+        "THe wind was cold. WHen he came back, the door was open.",
+        "He didn'tdie that night, though the fever was high.",
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",
@@ -99,9 +104,12 @@ UNKNOWN_WORD = RuleMeta(
         "They were demo'ing the product. Pff, so full of it. His thoughts were elsewhere.",
         "\"I b'lieve you, Huck. I doan' k'yer what de widder say; she couldn' git roun' it.\"",
         "\"Yes, b'jiminey, an' I doan' see no sich thing heah, en de chile kin stay.\"",
+        "The IDs and TVs were gone. If you're EXtraordinary you can't be ORdinary.",
+        "I'm sure I'd know. The Science of AEsthetics lay open on the desk.",
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),
+        FixExample("THe door was open.", "The door was open."),
         FixExample("Somehting moved in the dark.", "Something moved in the dark."),
         FixExample(
             "The color of the bishop's mitre was red.", "The color of the bishop's miter was red."

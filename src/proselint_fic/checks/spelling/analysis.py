@@ -399,7 +399,7 @@ class _Analyser:
             name = form[:1].isupper() and cased_counts[core] >= RECURRING
             lower = core.lower()
             dialect = bool(_code(lower)) and (self.other_dialect or lower_counts[lower] >= 2)
-            if name or dialect:
+            if (name or dialect) and self._shift_held(core) is None:
                 settled.add(form)
         occurrences = (occurrences_of or self._occurrences)(suspects - settled)
         names = self._names(occurrences, cased_counts)
@@ -524,6 +524,8 @@ class _Analyser:
         lower = word.lower()
         if strip_possessive(lower.strip("'")) in self.entries:
             return True
+        if self._shift_held(strip_possessive(word.strip("'"))) is not None:
+            return True
         if self.accepted(lower):
             return False
         if self._listed_misspelling(form):
@@ -536,10 +538,11 @@ class _Analyser:
             # can still be a slip (CHAPTRE).
             return len(letters) >= _CAPS_HEADING_WORD
         # Inner capitals (McKenna, iPhone) are names, unless the shift key caught a
-        # doubled first letter (iIt, tThe).
+        # doubled first letter (iIt, tThe) or was held a letter too long (THe, HAve).
         return (
             not any(c.isupper() for c in letters[1:])
             or self._doubled_initial(letters) is not None
+            or self._shift_held(letters) is not None
             or morphology.glued_to_name(letters) is not None
         )
 
@@ -553,6 +556,21 @@ class _Analyser:
         if self.known(core.lower()) or self.rank(rest) < BASE_RANK:
             return None
         return core[0] + core[2:].lower() if core[0].isupper() else rest
+
+    def _shift_held(self, core: str) -> str | None:
+        """The word behind a shift key held one letter too long (THe, HAve, WHen): two
+        capitals, then lowercase letters that with them spell a common word. A plural of
+        an acronym (IDs, TVs) keeps its capitals, and so does a prefix stressed on purpose
+        (EXtraordinary, not ORdinary; INconvenience) or a ligature written out (AEsthetics)."""
+        head, rest = core[:2], core[2:]
+        if not (head.isalpha() and head.isupper() and rest.isalpha() and rest.islower()):
+            return None
+        if rest == "s" or head.lower() in _STRESSED_HEADS:
+            return None
+        lower = core.lower()
+        if not self.known(lower) or self.rank(lower) < BASE_RANK:
+            return None
+        return core[0] + core[1:].lower()
 
     def _occurrences(self, suspects: set[str]) -> list[Occurrence]:
         document, text = self.document, self.text
@@ -701,6 +719,8 @@ class _Analyser:
             # mid-sentence, is more likely a name: Pavillion.)
             self._report_known(occurrence, hit[1])
             return
+        if self._reported_shift_slip(occurrence):
+            return
         if self.accepted(lower) or self.accepted(core):
             return
         if occurrence.dialogue and _in_eye_dialect(occurrence.form):
@@ -732,7 +752,11 @@ class _Analyser:
         # A sentence's first word may run on too (Youmight), unless it recurs as a name.
         run_on = not capitalised or (occurrence.opens_sentence and lower_counts[core] == 1)
         if run_on and not occurrence.message and not _code(core):
-            split = morphology.run_together(core, self.rank) or self._glued_to_contraction(core)
+            split = (
+                morphology.run_together(core, self.rank)
+                or self._glued_to_contraction(core)
+                or self._contraction_glued(core)
+            )
             if split is not None:
                 self._report_run_together(occurrence, split)
                 return
@@ -751,6 +775,20 @@ class _Analyser:
         if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
+
+    def _reported_shift_slip(self, occurrence: Occurrence) -> bool:
+        """Report a shift key held a letter too long (THe), before the word's lowercase
+        form, a dictionary word, would let it pass."""
+        held = self._shift_held(occurrence.core)
+        if held is None or occurrence.core.lower() in self.project:
+            return False
+        tail = occurrence.form[len(occurrence.core) :]
+        message = (
+            f"'{occurrence.form}' has a second capital by a slip of the shift key: "
+            f"write '{held}{tail}'."
+        )
+        self._add(UNKNOWN, occurrence, (held + tail,), message)
+        return True
 
     def _reported_shape_slip(self, occurrence: Occurrence, core: str) -> bool:
         """Report a slip whose shape gives it away, whatever else the word might be (a
@@ -888,6 +926,18 @@ class _Analyser:
         for cut in range(3, lower.index("'") - 1):
             left, right = lower[:cut], lower[cut:]
             if self.known(right) and self.common(left):
+                return left, right
+        return None
+
+    def _contraction_glued(self, lower: str) -> tuple[str, str] | None:
+        """A contraction and the word after it with the space between them lost:
+        didn'tdie, wasn'table, it'sgone."""
+        for ending in ("n't", "'s", "'ll", "'re", "'ve", "'d", "'m"):
+            cut = lower.find(ending)
+            if cut <= 0:
+                continue
+            left, right = lower[: cut + len(ending)], lower[cut + len(ending) :]
+            if len(right) >= 2 and self.common(left) and self.common(right):
                 return left, right
         return None
 
@@ -1344,6 +1394,10 @@ _ACCEPTED_CODES: dict[str, frozenset[str]] = {
     "en-GB": frozenset({"a", "g"}),
 }
 _OWN_CODE = {"en-US": "u", "en-GB": "g"}
+# Two capitals that a writer types on purpose: a stressed prefix or a spelt-out ligature.
+_STRESSED_HEADS = frozenset(
+    {"ae", "oe", "ex", "in", "im", "il", "ir", "re", "un", "de", "co", "or", "en", "em", "up"}
+)
 
 
 def _known(lower: str, dialect: Dialect) -> bool:
