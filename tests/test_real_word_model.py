@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from proselint_fic.bucketed import ModelFileError
@@ -70,3 +75,34 @@ def test_a_damaged_model_file_is_refused_with_a_reason() -> None:
         loads(data[:-3])
     with pytest.raises(ModelFileError, match="header"):
         loads(b"not json\n" + data.partition(b"\n")[2])
+
+
+def test_the_shipped_model_reads_and_names_its_training_text() -> None:
+    from proselint_fic.checks.real_words.model import shipped_model
+
+    model = shipped_model()
+    assert "public-domain" in model.trained_on
+    assert model.sets, "the shipped model has no pairs"
+    reportable = model.sets_for()
+    assert "knew" not in reportable or reportable["knew"]  # every entry names its sets
+    for confusion in model.sets:
+        assert len(confusion.words) == len(confusion.bias) == 2
+        for written, directions in confusion.slips.items():
+            assert written in confusion.words
+            assert all(meant in confusion.words and margin >= 0 for meant, margin in directions)
+
+
+def test_the_cli_reports_a_real_word_slip_with_its_fix(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("He new the truth, and it broke him.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "proselint_fic", "check", "--format", "json"]
+        + ["--select", "typo.real-word", str(story)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = json.loads(result.stdout)["diagnostics"]
+    assert [(d["rule"], d["column"], d["replacements"]) for d in found] == [
+        ("typo.real-word", 4, ["knew"])
+    ]

@@ -20,9 +20,11 @@ def builtin_rules() -> list[Rule]:
         spelling,
         tense,
     )
+    from proselint_fic.checks.real_words import rule as real_words
 
     return [
         *spelling.rules(),
+        *real_words.rules(),
         *tense.rules(),
         *punctuation.rules(),
         *dialogue.rules(),

@@ -46,6 +46,8 @@ _REACH = 2
 
 def _gap_tokens(gap: str) -> list[str]:
     """The marks of ``gap`` in text order."""
+    if gap == " ":
+        return []  # most gaps, by far
     tokens: list[str] = []
     for char in gap:
         if char not in _IGNORED:
@@ -56,6 +58,8 @@ def _gap_tokens(gap: str) -> list[str]:
 
 
 def _word_token(folded: str) -> str:
+    if folded.isalpha():
+        return folded  # most words, by far
     return "0" if any(char.isdigit() for char in folded) else folded
 
 
