@@ -92,12 +92,14 @@ def test_the_shipped_model_reads_and_names_its_training_text() -> None:
             assert all(meant in confusion.words and margin >= 0 for meant, margin in directions)
 
 
+_CHECK_JSON = (sys.executable, "-m", "proselint_fic", "check", "--format", "json")
+
+
 def test_the_cli_reports_a_real_word_slip_with_its_fix(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("He new the truth, and it broke him.\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "proselint_fic", "check", "--format", "json"]
-        + ["--select", "typo.real-word", str(story)],
+        [*_CHECK_JSON, "--select", "typo.real-word", str(story)],
         capture_output=True,
         text=True,
         check=False,

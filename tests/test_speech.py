@@ -272,3 +272,35 @@ def test_speech_map_built_directly() -> None:
 
 def test_empty_text() -> None:
     assert speech("").spans == ()
+
+
+# --- corner brackets (translations from Japanese and Chinese) ---------------------------
+
+
+def test_corner_brackets_are_speech_and_nest() -> None:
+    text = "\u300cWe seal them in, \u300eland magic\u300f first,\u300d he said. He left."
+    assert dialogue(text) == ["\u300cWe seal them in, \u300eland magic\u300f first,\u300d"]
+
+
+def test_an_unclosed_corner_bracket_runs_to_the_paragraph_end() -> None:
+    text = "\u300eOnly me, came the answer.\n\nShe walked on."
+    found = speech(text)
+    assert dialogue(text) == ["\u300eOnly me, came the answer."]
+    assert found.closed == (False,)
+
+
+def test_quote_marks_inside_brackets_are_not_speech_of_their_own() -> None:
+    text = '\u300cThey call it "the pit",\u300d she said. "Yes," he said.'
+    assert dialogue(text) == ['\u300cThey call it "the pit",\u300d', '"Yes,"']
+
+
+def test_bracketed_speech_in_a_past_scene_draws_no_tense_report() -> None:
+    from proselint_fic import lint_text
+
+    text = (
+        "He walked into the hall and looked around. The guards stood by the door.\n\n"
+        "\u300cWe seal them in with land magic, then take them out,\u300d he said. "
+        "\u300eThat mage is the strongest.\u300f She nodded and left.\n\n"
+        "The sun went down behind the hills, and the wind came up cold.\n"
+    )
+    assert [d.rule for d in lint_text(text)] == []

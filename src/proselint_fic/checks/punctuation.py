@@ -433,6 +433,8 @@ class MixedEllipsisRule(MetaRule):
 # --- quotes and the dialogue map --------------------------------------------------------
 
 _QUOTE_CHARS = frozenset("\"'“”‘’")
+# Speech may also open with a corner bracket (translations from Japanese or Chinese).
+_SPEECH_OPENERS = _QUOTE_CHARS | frozenset("\u300c\u300e")
 
 
 class QuoteSpaceRule(MetaRule):
@@ -472,7 +474,7 @@ class UnbalancedQuotesRule(MetaRule):
             if closed:
                 if (
                     start in paragraph_starts
-                    and text[start] not in _QUOTE_CHARS
+                    and text[start] not in _SPEECH_OPENERS
                     and not _previous_paragraph_runs_on(document, start)
                     and not _ends_a_verse(document, start)
                 ):

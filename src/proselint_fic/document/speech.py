@@ -492,15 +492,19 @@ def find_speech(
     style = quote_style or _choose_style(text, single_marks)
     single = style == "single"
     positions = single_marks if single else _positions(text, _DOUBLE_CHARS)
+    bracketed = _has_brackets(text)
     spans: list[Span] = []
     closed: list[bool] = []
     index = 0
     for paragraph in paragraphs:
         index = bisect_left(positions, paragraph.start, index)
         stop = bisect_left(positions, paragraph.end, index)
-        if index == stop:
+        if index == stop and not bracketed:
             continue
-        for span, is_closed in _paragraph_speech(text, paragraph, positions[index:stop], single):
+        found = list(_paragraph_speech(text, paragraph, positions[index:stop], single))
+        if bracketed:
+            found = _with_brackets(text, paragraph, found)
+        for span, is_closed in found:
             spans.append(span)
             closed.append(is_closed)
         index = stop
@@ -518,10 +522,60 @@ def paragraph_speech(text: str, paragraph: Span, quote_style: QuoteStyle) -> Par
     single = quote_style == "single"
     piece = text[paragraph.start : paragraph.end]
     marks = _positions(piece, _SINGLE_CHARS if single else _DOUBLE_CHARS)
-    if not marks:
+    bracketed = _has_brackets(piece)
+    if not marks and not bracketed:
         return ()
     positions = [paragraph.start + pos for pos in marks]
-    return tuple(_paragraph_speech(text, paragraph, positions, single))
+    found = list(_paragraph_speech(text, paragraph, positions, single))
+    if bracketed:
+        found = _with_brackets(text, paragraph, found)
+    return tuple(found)
+
+
+# Corner brackets, the quotation marks of Japanese and Chinese, kept in translations of
+# light novels and web novels: 「speech」, and 『』 for a quote inside it or for a voice
+# heard at a distance (telepathy, a message). Each mark says which way it faces.
+_BRACKET_OPEN = "\u300c\u300e"
+_BRACKET_CLOSE = "\u300d\u300f"
+_BRACKETS = lazy("[\u300c\u300d\u300e\u300f]")
+
+
+def _has_brackets(text: str) -> bool:
+    return "\u300c" in text or "\u300e" in text
+
+
+def _bracket_spans(text: str, paragraph: Span) -> list[tuple[Span, bool]]:
+    """The outermost bracketed runs of a paragraph; one left open runs to its end."""
+    found: list[tuple[Span, bool]] = []
+    depth = 0
+    opened = paragraph.start
+    for match in _BRACKETS.finditer(text, paragraph.start, paragraph.end):
+        if match.group() in _BRACKET_OPEN:
+            if depth == 0:
+                opened = match.start()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                found.append((Span(opened, match.end()), True))
+    if depth > 0:
+        found.append((Span(opened, paragraph.end), False))
+    return found
+
+
+def _with_brackets(
+    text: str, paragraph: Span, quoted: list[tuple[Span, bool]]
+) -> list[tuple[Span, bool]]:
+    """A paragraph's speech in brackets, and its speech in quote marks outside them."""
+    brackets = _bracket_spans(text, paragraph)
+    if not brackets:
+        return quoted
+    outside = [
+        (span, is_closed)
+        for span, is_closed in quoted
+        if not any(span.start < other.end and other.start < span.end for other, _ in brackets)
+    ]
+    return sorted(brackets + outside)
 
 
 def _paragraph_speech(

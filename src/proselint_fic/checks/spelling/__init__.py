@@ -106,6 +106,8 @@ UNKNOWN_WORD = RuleMeta(
         "\"Yes, b'jiminey, an' I doan' see no sich thing heah, en de chile kin stay.\"",
         "The IDs and TVs were gone. If you're EXtraordinary you can't be ORdinary.",
         "I'm sure I'd know. The Science of AEsthetics lay open on the desk.",
+        '"Treat this as priority one. Hassan will drive you to the airport."',
+        "The particles were no larger than 3 μm, and the Ωmega sign glowed.",
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),

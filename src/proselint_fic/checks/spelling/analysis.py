@@ -520,6 +520,8 @@ class _Analyser:
                 verdict = self.accepted(form)
             if verdict:
                 return False
+        if not form.isascii() and _other_script(form):
+            return False  # Greek, Cyrillic, CJK: not English words, and not typos of them (μm)
         word = straighten(form)
         lower = word.lower()
         if strip_possessive(lower.strip("'")) in self.entries:
@@ -749,8 +751,13 @@ class _Analyser:
             return  # "dont argue", "im late" in a text message is texting, not a slip
         if self._in_voice(occurrence):
             return
-        # A sentence's first word may run on too (Youmight), unless it recurs as a name.
-        run_on = not capitalised or (occurrence.opens_sentence and lower_counts[core] == 1)
+        # A sentence's first word may run on too (Youmight), unless it recurs as a name or
+        # is a name that writers use (Hassan, not has + san).
+        run_on = not capitalised or (
+            occurrence.opens_sentence
+            and lower_counts[core] == 1
+            and not attested.attested(core, capitalised=True)
+        )
         if run_on and not occurrence.message and not _code(core):
             split = (
                 morphology.run_together(core, self.rank)
@@ -1394,6 +1401,17 @@ _ACCEPTED_CODES: dict[str, frozenset[str]] = {
     "en-GB": frozenset({"a", "g"}),
 }
 _OWN_CODE = {"en-US": "u", "en-GB": "g"}
+
+
+def _other_script(form: str) -> bool:
+    """Whether a word holds letters of a script other than Latin (Greek, Cyrillic, CJK):
+    past the Latin, Latin-1, Latin Extended and IPA blocks, outside Latin Extended
+    Additional."""
+    return any(
+        char.isalpha() and ord(char) >= 0x370 and not 0x1E00 <= ord(char) <= 0x1EFF for char in form
+    )
+
+
 # Two capitals that a writer types on purpose: a stressed prefix or a spelt-out ligature.
 _STRESSED_HEADS = frozenset(
     {"ae", "oe", "ex", "in", "im", "il", "ir", "re", "un", "de", "co", "or", "en", "em", "up"}
