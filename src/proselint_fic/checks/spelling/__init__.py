@@ -108,6 +108,8 @@ UNKNOWN_WORD = RuleMeta(
         "I'm sure I'd know. The Science of AEsthetics lay open on the desk.",
         '"Treat this as priority one. Hassan will drive you to the airport."',
         "The particles were no larger than 3 μm, and the Ωmega sign glowed.",
+        "「What is it, Cornelius-niisama?」 she asked. Mordin-sama nodded to Witch-dono.",
+        'She spoke slowly, "Revertere quod ademit, haec sana corporis per me." It worked.',
     ),
     fixes=(
         FixExample("A tinker asleep on his pakc.", "A tinker asleep on his pack."),

@@ -430,8 +430,31 @@ class _Analyser:
                 continue
             if self._foreign_like(first.word) and self._foreign_like(second.word):
                 foreign.update((first.start, second.start))
+        foreign.update(self._dense_runs(ordered, listed))
         if foreign:
             self.analysis.findings[UNKNOWN] = [f for f in findings if f.start not in foreign]
+
+    def _dense_runs(self, ordered: list[Finding], listed: set[int]) -> set[int]:
+        """Unknown words packed together (three or more different ones, each at most two
+        words from the next) are a spell, a chant or a sentence in another language ("Revertere quod
+        ademit, haec sana corporis per me"), however near some come to English words: a
+        writer's typos come one in a hundred words or more."""
+        found: set[int] = set()
+        run: list[Finding] = []
+        for finding in [*ordered, None]:
+            if (
+                finding is not None
+                and run
+                and finding.start not in listed
+                and len(_WORD_RUNS.findall(self.text, run[-1].end, finding.start)) <= _RUN_GAP
+                and "\n" not in self.text[run[-1].end : finding.start]
+            ):
+                run.append(finding)
+                continue
+            if len({f.word.lower() for f in run}) >= _RUN_LENGTH:  # "teh ... teh" is a habit
+                found.update(f.start for f in run)
+            run = [] if finding is None or finding.start in listed else [finding]
+        return found
 
     def _foreign_like(self, word: str) -> bool:
         lower = strip_possessive(straighten(word).lower())
@@ -734,6 +757,8 @@ class _Analyser:
                 self._report_unknown(occurrence)
             return
         capitalised = occurrence.form[:1].isupper()
+        if capitalised and fiction.before_honorific(self.text, occurrence.end):
+            return  # Mordin-sama: a name
         if capitalised and self._capitalised_slip(occurrence, core, lower_counts):
             self._report_unknown(occurrence)
             return
@@ -1401,6 +1426,11 @@ _ACCEPTED_CODES: dict[str, frozenset[str]] = {
     "en-GB": frozenset({"a", "g"}),
 }
 _OWN_CODE = {"en-US": "u", "en-GB": "g"}
+# A run of unknown words this long, each at most _RUN_GAP words from the next, is a
+# phrase in another language (_Analyser._dense_runs).
+_RUN_LENGTH = 3
+_RUN_GAP = 2
+_WORD_RUNS = lazy(r"\w+")
 
 
 def _other_script(form: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from proselint_fic.patterns import lazy
 from proselint_fic.resources import data_dir, rules_dir
 
 Known = Callable[[str], bool]
@@ -63,6 +64,50 @@ def fiction_words() -> frozenset[str]:
 @cache
 def _sound() -> re.Pattern[str]:
     return re.compile(_SOUND_PATTERN)
+
+
+# Japanese forms of address that follow a name after a hyphen in translations and fan
+# fiction (Mordin-sama, Rin-chan): the word before them is a name.
+HONORIFICS = frozenset(
+    [
+        "san",
+        "sama",
+        "dono",
+        "kun",
+        "chan",
+        "senpai",
+        "sempai",
+        "sensei",
+        "nee",
+        "nii",
+        "neesan",
+        "niisan",
+        "neesama",
+        "niisama",
+        "oneesan",
+        "oniisan",
+        "oneesama",
+        "oniisama",
+        "oneechan",
+        "oniichan",
+        "neechan",
+        "niichan",
+        "bocchama",
+        "bocchan",
+        "ojousama",
+        "hime",
+        "heika",
+        "denka",
+        "shishou",
+    ]
+)
+_HONORIFIC_AFTER = lazy(r"-(\w+)")
+
+
+def before_honorific(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is followed by a hyphen and an honorific."""
+    found = _HONORIFIC_AFTER.match(text, end)
+    return found is not None and found.group(1).lower() in HONORIFICS
 
 
 def is_sound(lower: str) -> bool:
