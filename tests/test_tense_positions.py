@@ -86,3 +86,12 @@ def test_slips_found_by_position(text: str, slip: str) -> None:
 )
 def test_not_slips(text: str) -> None:
     assert tense_flags(text) == []
+
+
+def test_plurals_joined_in_a_gerunds_object_are_nouns() -> None:
+    text = (
+        "There was no road to take. Lupen progressed slowly, climbing faces of jagged rock, "
+        "finding cracks and creases for support, stopping often to eat. He grabbed the "
+        "keys and runs to the door."
+    )
+    assert tense_flags(text) == ["runs"]

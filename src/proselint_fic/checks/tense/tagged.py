@@ -217,7 +217,8 @@ def _in_prepositional_object(p: Paragraph, first: int, tags: list[str], at: int)
     """The plural ends a preposition's object that joins nouns: only nouns, their
     modifiers and an "and" or "or" between them stand between it and the preposition
     ("no end of time and groans", "of Bravo and Charlie teams", "with leaves and
-    branches"). It is that object's noun, not a verb. Without the coordinator the
+    branches"), or between it and a gerund or an infinitive ("finding cracks and
+    creases"). It is that object's noun, not a verb. Without the coordinator the
     phrase may modify a subject whose verb it is ("the candle on the table gutters");
     "She took the keys and runs" has no preposition; and a determiner after a noun opens
     a new phrase ("in the morning the dog barks")."""
@@ -229,6 +230,11 @@ def _in_prepositional_object(p: Paragraph, first: int, tags: list[str], at: int)
         tag, word = tags[index], p.lower[first + index]
         if tag == "IN":
             return joined and index < before and word not in _CLAUSE_IN
+        if tag in _NON_FINITE_TAGS:
+            # A gerund or an infinitive takes an object as a preposition does ("finding
+            # cracks and creases for support"); a finite verb is the chain's own ("She
+            # took the keys and runs").
+            return joined and index < before
         if after_determiner and tag not in _NOUN_PHRASE_OPENERS and tag != "CC":
             return False
         if tag in _NOUN_PHRASE_OPENERS:
@@ -239,6 +245,8 @@ def _in_prepositional_object(p: Paragraph, first: int, tags: list[str], at: int)
             return False
     return False
 
+
+_NON_FINITE_TAGS = frozenset({"VBG", "VB"})
 
 # Subordinators the tagger also calls IN: what follows them is a clause, not an object
 # ("like" and "than" also take a noun phrase).
