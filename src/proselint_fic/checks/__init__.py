@@ -13,6 +13,7 @@ def builtin_rules() -> list[Rule]:
     """
     from proselint_fic.checks import (
         agreement,
+        articles,
         dialogue,
         languagetool,
         punctuation,
@@ -25,6 +26,7 @@ def builtin_rules() -> list[Rule]:
     return [
         *spelling.rules(),
         *real_words.rules(),
+        *articles.rules(),
         *tense.rules(),
         *punctuation.rules(),
         *dialogue.rules(),

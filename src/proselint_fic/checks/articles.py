@@ -1,0 +1,256 @@
+"""``typo.indefinite-article``: "a" before a vowel sound or "an" before a consonant one.
+
+The article follows the sound of the next word, not its letter: *an hour*, *a unicorn*,
+*a one-off*, *an X-ray*, *an 8-year-old*. The letter decides for most words; the sounds
+that letters hide are listed here as patterns of the word's start (*uni-* is "you" unless
+it is the prefix *un-* before *d*, *m*, *n* or *r*: *a university*, *an unimportant*).
+Where English allows both (*a historic*, *an historic*; *a hotel* and the older *an
+hotel*), or the word's sound cannot be read from its letters (an acronym: *a NATO*,
+*an NHS*), nothing is reported. A function word after the article (*Plan A is*, dialect
+*an* for *and*: *me an him*) means the article is something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from proselint_fic.diagnostic import Severity
+from proselint_fic.patterns import lazy
+from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
+
+if TYPE_CHECKING:
+    from proselint_fic.document import Document
+
+__all__ = ["IndefiniteArticleRule", "expected_article", "rules"]
+
+# The article, then spaces (one line break at most), then the next word.
+_ARTICLE = lazy(r"(?<![\w'’.-])(?P<article>[Aa][Nn]?)[ \t]+(?:\r?\n[ \t]*)?(?P<next>[\w][\w'’-]*)")
+
+# Word starts spelled with a vowel and said with a consonant ("you", "wuh").
+_CONSONANT_SOUND = lazy(
+    r"""(?x)
+    one(?:$|s$|-|self|ness) | once
+  | uni(?![dmnr]) | unanim
+  | us[eu] | usa(?:ge|bl) | usur | uti | ute | ura | uri | uro | ubi | uku | ufo
+  | uga | ukr | uru | uto | uvu
+  | eu | ewe
+    """
+)
+# Word starts spelled with a consonant and said with a vowel (a silent h).
+_VOWEL_SOUND = lazy(r"hour|honest|honou?r|heir")
+# Where careful writers use either article: an h sounded weakly, or an older style.
+_EITHER = lazy(r"h(?:istori|otel|erb|abitu|ereditar|eroic|ypothes|omage|umble|yster)")
+# Letters whose names start with a vowel sound: an F, an X-ray, an L-shaped room.
+_VOWEL_LETTERS = frozenset("aefhilmnorsx")
+# After an article these are not the noun phrase it opens: "Plan A is", "me an him".
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "than",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "to",
+        "up",
+        "with",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "he",
+        "she",
+        "it",
+        "i",
+        "we",
+        "they",
+        "you",
+        "him",
+        "her",
+        "his",
+        "its",
+        "our",
+        "their",
+        "them",
+        "us",
+        "me",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "there",
+        "here",
+        "thou",
+        "thee",
+        "thy",
+        "ye",
+        "yon",
+    ]
+)
+
+
+def expected_article(word: str) -> str | None:
+    """``"a"`` or ``"an"`` for the word after an indefinite article, or None when its
+    sound cannot be told from its spelling or both articles are in use."""
+    if word[:1].isdigit():
+        return _article_for_number(word)
+    if len(word) > 1 and word[1] == "-" and word[0].isalpha():
+        return "an" if word[0].lower() in _VOWEL_LETTERS else "a"  # an X-ray, a U-turn
+    letters = word.rstrip("'’")
+    if len(letters) < 2 or (not letters.isalpha() and "-" not in letters):
+        return None
+    if sum(char.isupper() for char in letters) > 1:
+        return None  # an acronym or a shout: its sound is not its spelling
+    lower = letters.lower()
+    if lower in _FUNCTION_WORDS:
+        return None
+    if _CONSONANT_SOUND.match(lower):
+        return "a"
+    if _VOWEL_SOUND.match(lower):
+        return "an"
+    if _EITHER.match(lower):
+        return None
+    first = lower[0]
+    if first == "u":
+        return "an"  # un-, up-, ut- (utter), um-: the other u-words are listed above
+    if not first.isascii():
+        return None
+    return "an" if first in "aeio" else "a"
+
+
+def _article_for_number(word: str) -> str | None:
+    digits = ""
+    for char in word:
+        if char.isdigit():
+            digits += char
+        elif char != ",":
+            break
+    if not digits:
+        return None
+    if digits[0] == "8":
+        return "an"  # eight, eighty, eight hundred
+    if digits[:2] in ("11", "18") and len(digits) in (2, 4, 5):
+        return "an"  # eleven, eighteen, eleven hundred, eighteen thousand
+    return "a"
+
+
+def find_article_slips(document: Document) -> Iterator[Match]:
+    text = document.text
+    speech = document.speech
+    for found in _ARTICLE.finditer(text):
+        article, following = found.group("article"), found.group("next")
+        wanted = expected_article(following)
+        if wanted is None or article.lower() == wanted:
+            continue
+        if wanted == "a" and following[:1] in "hH":
+            continue  # "an husband", "an hopeless case": an older style, not a slip
+        if speech.contains(found.start()) and not (wanted == "an" and following[:1].isupper()):
+            continue  # a voice: "a old coat", "a eel", "meat an bread"; not "a Israeli"
+        fix = wanted if article.islower() else wanted.capitalize()
+        if article.isupper() and len(article) > 1:
+            fix = wanted.upper()
+        message = f"Write '{fix}' before '{following}': the article follows the word's sound."
+        yield Match(found.start("article"), found.end("article"), message, (fix,))
+
+
+INDEFINITE_ARTICLE = RuleMeta(
+    id="typo.indefinite-article",
+    category="typo",
+    severity=Severity.WARNING,
+    scope="both",
+    locality="paragraph",
+    summary='"a" before a vowel sound or "an" before a consonant sound.',
+    message='Use "an" before a vowel sound and "a" before a consonant sound.',
+    docs=(
+        "The article follows the next word's sound: *an Israeli*, *an hour*, *an X-ray*, "
+        "*an 8-year-old*, but *a unicorn*, *a one-off*, *a European*, *a U-turn*. Words "
+        "where careful writers use either (*a historic* and *an historic*, *a hotel* and "
+        "*an hotel*), *an* before any *h* (*an husband*, an older style), speech other "
+        "than *a* before a capitalised word (*a old coat* and *a eel* are how a voice "
+        "speaks), acronyms, whose sound is not their spelling (*a NATO summit*, *an NHS "
+        "nurse*), and an article followed by a function word (*Plan A is*, dialect *me "
+        "an him*) are left alone."
+    ),
+    flags=(
+        "She had the advantage of a six-foot girl with a Israeli stunner.",
+        '"Never underestimate a girl with a Israeli stunner," said Carla.',
+        "It took him a hour to get there.",
+        "He was a honest man, an rare thing in the city.",
+        "An unicorn stood in the clearing, beside a old oak.",
+        "She had a X-ray on Tuesday and was a 8-year-old again.",
+    ),
+    passes=(
+        "An Israeli stunner, an hour's walk, an honest man and a rare thing.",
+        "A unicorn, a university, a one-off, a European, a eulogy and a U-turn.",
+        "An unimportant man made an unusual choice, an uneasy one.",
+        "A historic day. An historic day. A hotel by the sea. An husband, an hopeless case.",
+        "Plan A is simple. Me an him went fishing. A NATO summit and an NHS nurse.",
+        '"Ain\'t you got a storebox and a old coat?" he asked. "Or a eel!"',
+        "An 18th-century house, an 11-year-old, a 180-degree turn and an 800-page book.",
+        "An X-ray, an F, an L-shaped room and a T-shirt.",
+    ),
+    fixes=(
+        FixExample("It took him a hour.", "It took him an hour."),
+        FixExample("An unicorn stood there.", "A unicorn stood there."),
+    ),
+)
+
+
+class IndefiniteArticleRule(MetaRule):
+    def check(self, document: Document) -> Iterator[Match]:
+        yield from find_article_slips(document)
+
+
+def rules() -> list[Rule]:
+    """The article rule."""
+    return [IndefiniteArticleRule(INDEFINITE_ARTICLE)]
