@@ -146,6 +146,26 @@ lay lie
 rode road
 sense since
 scared scarred
+of or on
+in on is
+is it
+at as
+was as
+that than what
+this his thus
+be by
+by my
+me my
+now not note
+no not
+there three
+wear were
+big bit
+even event
+let left
+plan plain
+gone done
+how who
 """.strip().splitlines()
 
 ALPHA = 0.5  # additive smoothing of the feature counts
