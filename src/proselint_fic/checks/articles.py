@@ -186,8 +186,15 @@ def _article_for_number(word: str) -> str | None:
 
 def find_article_slips(document: Document) -> Iterator[Match]:
     text = document.text
+    words = document.words
+    starts = sorted(words.starts[i] for folded in ("a", "an") for i in words.positions(folded))
+    if not starts:
+        return
     speech = document.speech
-    for found in _ARTICLE.finditer(text):
+    for start in starts:
+        found = _ARTICLE.match(text, start)
+        if found is None:
+            continue
         article, following = found.group("article"), found.group("next")
         wanted = expected_article(following)
         if wanted is None or article.lower() == wanted:
