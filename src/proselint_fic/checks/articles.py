@@ -187,7 +187,7 @@ def _article_for_number(word: str) -> str | None:
 def find_article_slips(document: Document) -> Iterator[Match]:
     text = document.text
     words = document.words
-    starts = sorted(words.starts[i] for folded in ("a", "an") for i in words.positions(folded))
+    starts = [words.starts[i] for i in words.where("a", "an")]
     if not starts:
         return
     speech = document.speech

@@ -60,7 +60,7 @@ def its_table() -> dict[str, str]:
 
 def find_its_slips(document: Document) -> Iterator[Match]:
     words = document.words
-    candidates = sorted(words.positions("its") + words.positions("it's"))
+    candidates = words.where("its", "it's")
     if not candidates:
         return
     text, folded, starts, ends = document.text, words.folded, words.starts, words.ends

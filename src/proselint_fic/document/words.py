@@ -65,6 +65,23 @@ class Words:
     def __len__(self) -> int:
         return len(self.folded)
 
+    def where(self, *targets: str) -> list[int]:
+        """The word indices of any of ``targets`` (folded), in text order: a scan at C
+        speed, for a rule that asks about a few words once (building the index of
+        :meth:`positions` costs more than that)."""
+        found: list[int] = []
+        folded = self.folded
+        for target in targets:
+            at = -1
+            try:
+                while True:
+                    at = folded.index(target, at + 1)
+                    found.append(at)
+            except ValueError:
+                pass
+        found.sort()
+        return found
+
     def positions(self, folded: str) -> list[int]:
         """Where ``folded`` occurs, as word indices in text order (index built on first use)."""
         if not self._index and self.folded:
