@@ -20,6 +20,7 @@ from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
+    from proselint_fic.document.words import Words
 
 __all__ = ["ItsApostropheRule", "rules"]
 
@@ -79,7 +80,9 @@ def find_its_slips(document: Document) -> Iterator[Match]:
             or _modifies_a_noun(folded, index)
         ):
             continue
-        if written == "it's" and not _noun_follows(folded, index):
+        if written == "it's" and not _noun_follows(
+            folded, index, _joined_to_previous(words, text, index)
+        ):
             continue
         original = text[starts[index] : ends[index]]
         fix = _cased(wanted, original, curly)
@@ -134,6 +137,67 @@ def _modifies_a_noun(folded: list[str], index: int) -> bool:
 
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "NN", "RB", "RBR", "PDT"})
 _PARTICIPLES_OF_HAVE = frozenset({"been", "got", "gotten", "gone", "done", "become", "begun"})
+# Verbs that take a clause, after which "it's" is "it is": "I think it's time", "they say
+# it's work that counts". After other verbs a noun is an object: "attack it's master".
+_CLAUSE_VERBS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "think",
+        "thinks",
+        "thought",
+        "know",
+        "knows",
+        "knew",
+        "believe",
+        "believes",
+        "believed",
+        "guess",
+        "hope",
+        "hopes",
+        "hoped",
+        "feel",
+        "feels",
+        "felt",
+        "suppose",
+        "supposed",
+        "reckon",
+        "bet",
+        "mean",
+        "means",
+        "meant",
+        "hear",
+        "heard",
+        "see",
+        "sees",
+        "saw",
+        "realise",
+        "realised",
+        "realize",
+        "realized",
+        "figure",
+        "figured",
+        "swear",
+        "swore",
+        "promise",
+        "promised",
+        "wish",
+        "understand",
+        "understood",
+        "admit",
+        "admitted",
+        "decide",
+        "decided",
+        "guessed",
+        "is",
+        "was",
+        "be",
+        "been",
+        "seems",
+        "seemed",
+    ]
+)
 # Prepositions that also open a clause: "before it's light" is "before it is light".
 _SUBORDINATORS = frozenset({"before", "after"})
 # Adverb particles that take an object as prepositions do: "rip out it's heart".
@@ -159,10 +223,17 @@ _FAMILY_NAMES = frozenset(
 )
 
 
-def _noun_follows(folded: list[str], index: int) -> bool:
+def _joined_to_previous(words: Words, text: str, index: int) -> bool:
+    """Whether word ``index`` continues the clause of the word before it: nothing but
+    spaces and commas between them."""
+    return index > 0 and not text[words.ends[index - 1] : words.starts[index]].strip(" \t\n,")
+
+
+def _noun_follows(folded: list[str], index: int, joined: bool) -> bool:
     """Whether the word after *it's* is a noun that only a possessive fits: a plural
     (*it's eyes were*), or a singular one after a preposition (*out it's heart*, *on it's
-    own*) or before a finite verb (*it's throat was cut*). A mass noun after *it is* says
+    own*), after a verb that takes an object (*attack it's master*) or before a finite
+    verb (*it's throat was cut*). A mass noun after *it is* says
     what it is (*it's work that matters*, *it's music*, *before it's light*), and so does
     a noun another noun follows (*it's mind discipline*)."""
     following = folded[index + 1]
@@ -172,7 +243,7 @@ def _noun_follows(folded: list[str], index: int) -> bool:
         return False
     from proselint_fic.document.tags import FINITE_TAGS, tag_words
 
-    before = folded[index - 1] if index > 0 else "."
+    before = folded[index - 1] if joined else "."
     tags = tag_words([before, "it", "'s", *folded[index + 1 : index + 4]])
     tag, after = tags[3], tags[4:5]
     if tag not in _NOUN_TAGS or after in (["NN"], ["NNS"]):
@@ -183,6 +254,7 @@ def _noun_follows(folded: list[str], index: int) -> bool:
         before in _PREPOSITIONS - _SUBORDINATORS
         or before in _PARTICLES
         or (bool(after) and after[0] in FINITE_TAGS)
+        or (tags[0].startswith("VB") and before not in _CLAUSE_VERBS)
     )
 
 
@@ -214,6 +286,7 @@ ITS_APOSTROPHE = RuleMeta(
     ),
     flags=(
         "He proceeded to rip out it's heart.",
+        "The dragon turned to attack it's master.",
         "It's eyes were a reflectionless black.",
         "The dog wagged it's tail and the house stood on it's own.",
         "Its a long way home, and she said its been years.",
