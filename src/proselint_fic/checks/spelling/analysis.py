@@ -446,6 +446,7 @@ class _Analyser:
                 finding is not None
                 and run
                 and finding.start not in listed
+                and finding.start - run[-1].end <= _RUN_REACH
                 and len(_WORD_RUNS.findall(self.text, run[-1].end, finding.start)) <= _RUN_GAP
                 and "\n" not in self.text[run[-1].end : finding.start]
             ):
@@ -1430,6 +1431,9 @@ _OWN_CODE = {"en-US": "u", "en-GB": "g"}
 # phrase in another language (_Analyser._dense_runs).
 _RUN_LENGTH = 3
 _RUN_GAP = 2
+# Characters within which two words can stand (a longer gap holds more than _RUN_GAP
+# words, and counting them across a novel on every lint would cost more than the test).
+_RUN_REACH = 64
 _WORD_RUNS = lazy(r"\w+")
 
 
