@@ -172,7 +172,7 @@ ALPHA = 0.5  # additive smoothing of the feature counts
 MIN_COUNT = 5  # occurrences (beside either word) a feature needs to carry a weight
 WEIGHT_FLOOR = 0.5  # weights nearer zero say too little to keep
 TOP_K = 500  # features a pair keeps, strongest (weight times log count) first
-SLOTS = 5  # features per occurrence at most (features.features)
+SLOTS = 7  # features per occurrence at most (features.features)
 MIN_WRITTEN = 200  # proofread occurrences of the written word needed to set a threshold
 MIN_MEANT = 50  # occurrences of the meant word needed to measure recall
 

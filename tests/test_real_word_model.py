@@ -48,6 +48,7 @@ def test_features_pair_the_neighbours() -> None:
         "b:the",
         "e:walked_the",
         "d:the room",
+        "g:room",
     ]
 
 

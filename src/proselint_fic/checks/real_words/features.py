@@ -110,14 +110,19 @@ def _side(
 
 
 def features(left: Sequence[str], right: Sequence[str]) -> list[str]:
-    """The model's features for a word between ``left`` and ``right`` (nearest first)."""
+    """The model's features for a word between ``left`` and ``right`` (nearest first):
+    the nearest token on each side (``a``, ``b``), both together (``e``), each side's two
+    tokens (``c``, ``d``) and each side's second token alone (``f``, ``g``), which still
+    speaks when the pair was never seen."""
     l1 = left[0] if left else BOUNDARY
     r1 = right[0] if right else BOUNDARY
     found = [f"a:{l1}", f"b:{r1}", f"e:{l1}_{r1}"]
     if len(left) > 1:
         found.append(f"c:{left[1]} {l1}")
+        found.append(f"f:{left[1]}")
     if len(right) > 1:
         found.append(f"d:{r1} {right[1]}")
+        found.append(f"g:{right[1]}")
     return found
 
 
