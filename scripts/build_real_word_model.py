@@ -175,6 +175,9 @@ TOP_K = 500  # features a pair keeps, strongest (weight times log count) first
 SLOTS = 7  # features per occurrence at most (features.features)
 MIN_WRITTEN = 200  # proofread occurrences of the written word needed to set a threshold
 MIN_MEANT = 50  # occurrences of the meant word needed to measure recall
+# The least margin any direction asks (the meant word e**3, about 20 times likelier):
+# a margin the old books set near zero does not carry over to modern prose.
+MIN_MARGIN = 3.0
 
 Rows = tuple[Any, Any, Any]  # word ids, folds, feature ids (SLOTS per row, -1 for none)
 
@@ -334,7 +337,7 @@ def _directions(
     for key, falses, slips in (((x, y), margins_x, margins_y), ((y, x), -margins_y, -margins_x)):
         if len(slips) < MIN_MEANT or len(falses) < MIN_WRITTEN:
             continue
-        threshold = _threshold(falses, allowed)
+        threshold = max(_threshold(falses, allowed), MIN_MARGIN)
         found[key] = (
             threshold,
             float((slips > threshold).mean()),

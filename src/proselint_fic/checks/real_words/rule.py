@@ -84,7 +84,7 @@ REAL_WORD = RuleMeta(
         "Bayes). A word is reported when the other word of its pair fits far better, by "
         "a margin chosen per direction on authors held out of the counts so that "
         "proofread fiction draws at most one report in five million words for each; "
-        "only directions that then still catch three slips in ten ship (104 of them). "
+        "only directions that then still catch three slips in ten ship (102 of them). "
         "Capitalised words that do not start a sentence are left alone: they may be names "
         "or titles. docs/spelling.md gives the figures."
     ),
