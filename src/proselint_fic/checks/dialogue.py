@@ -440,6 +440,43 @@ def _capitalised_tag(document: Document, m: MatchObject) -> Match | None:
     return Match(start, end, replacements=(word[0].lower() + word[1:],))
 
 
+# --- a capital after a tag that goes on with a comma ---------------------------------------
+
+# The speech before the tag ends with a comma: it is one sentence, broken by the tag.
+_CAPITAL_AFTER_TAG = (
+    rf",(?=[\"”][ \t]+(?:{_TAG_SHAPES})(?<comma>,)[ \t]+[\"“]"
+    rf"(?<word>\p{{Lu}}[\p{{Ll}}'’]*)\b)",
+)
+# Capitals that a sentence going on keeps: the speaker's "I" and an interjection that
+# many writers capitalise.
+_KEPT_CAPITALS = frozenset(_forms("I I'm I'll I've I'd I’m I’ll I’ve I’d Oh O Ah"))
+# Words whose capital can only mean a new sentence (a name could be a word too: Harry).
+_SENTENCE_OPENERS = frozenset(
+    _forms(
+        """you he she it we they this that these those there here the a an my your his
+        her its our their if when what why how where who which whose do does did don't
+        can can't will won't would could should shall may might must is are was were be
+        have has had not no yes but and or so then now just for with from to in on at by
+        as unless because though although until after before since while let please
+        you're you've you'll he's she's it's we're they're that's there's what's"""
+    )
+)
+
+
+def _capital_after_tag(document: Document, m: MatchObject) -> Match | None:
+    """ "Little woman," said he, "You have been crying." The tag's comma says the sentence
+    goes on inside the next quote, and the capital says a new one starts: one is wrong."""
+    if _tag_verb(m, sounds=False) is None:
+        return None
+    word = m.group("word")
+    if word.lower() not in _SENTENCE_OPENERS or word in _KEPT_CAPITALS:
+        return None  # a name or a title keeps its capital: "said she, "Harry is here""
+    start, end = m.start("comma"), m.end("word")
+    piece = document.text[start:end]
+    lowered = piece[: -len(word)] + word[0].lower() + word[1:]
+    return Match(start, end, replacements=("." + piece[1:], lowered))
+
+
 # --- a beat punctuated as a tag -----------------------------------------------------------
 
 _BEAT_AFTER = rf"(?=[ \t]+{_ADVERB}(?<verb>\p{{Ll}}+)\b(?<particle>[ \t]+\p{{Ll}}+)?)"
@@ -675,6 +712,49 @@ def rules() -> list[Rule]:
             ),
             _MISSING_COMMA,
             _missing_comma,
+        ),
+        DialogueRule(
+            _meta(
+                "dialogue.capital-after-tag",
+                summary="A tag that goes on with a comma, then speech that starts a sentence.",
+                message=(
+                    "After a tag and a comma the sentence goes on: write the next word in "
+                    "lower case, or end the tag with a period if a new sentence starts."
+                ),
+                docs="""
+                '"Little woman," said he, "You have been crying."': a speech broken by its
+                tag after a comma is one sentence, and the comma after the tag carries it
+                on into the next quote, where the capital starts a new one. Either the
+                tag ends with a period ('said he. "You have been crying."') or the speech
+                goes on in lower case ('said he, "you have been crying."'); both are
+                offered. Only words that can stand nowhere but at a
+                sentence's start with a capital are read so (pronouns, articles,
+                conjunctions, auxiliaries: "You", "If", "The"): "I", "Oh", names and
+                titles keep their capitals.
+                """,
+                flags=[
+                    '"Little woman," said he, "You have been crying."',
+                    '"You used to teach girls," she said, "If you could only see them."',
+                    '"Get some water," said Marian, "She is upset by it."',
+                ],
+                passes=[
+                    '"Little woman," said he. "You have been crying."',
+                    '"Remain a moment," said he, "I was in my thoughts."',
+                    '"Listen," she said, "Oh, how I missed you."',
+                    'Harry came in. "Wait," said Ron, "Harry is here."',
+                    '"Well," he said, "that is that."',
+                    'He stopped at "ambitious." He repeated, "No. What made you say it?"',
+                    '"Will you promise me this?" she asked, "Will you?"',
+                ],
+                fixes=[
+                    (
+                        '"Come," said he, "You are late."',
+                        '"Come," said he. "You are late."',
+                    )
+                ],
+            ),
+            _CAPITAL_AFTER_TAG,
+            _capital_after_tag,
         ),
         DialogueRule(
             _meta(
