@@ -168,6 +168,48 @@ def expected_article(word: str) -> str | None:
     return "an" if first in "aeio" else "a"
 
 
+def _plain_verb(word: str, after: str) -> bool:
+    """Whether ``word`` is a verb's plain form here (*tell*; *buy* before its object, *buy
+    the painting*): no article comes before it, so *an* there is *and* with its *d* lost."""
+    from proselint_fic.checks.tense.lexicon import tables
+
+    verbs = tables()
+    lower = word.lower()
+    if verbs.base_lemma(lower) is None:
+        return False
+    return not verbs.is_nominal(lower) or after.lower() in _OBJECT_STARTS
+
+
+_OBJECT_STARTS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "my",
+        "your",
+        "our",
+        "its",
+        "him",
+        "them",
+        "me",
+        "us",
+        "it",
+        "this",
+        "that",
+        "some",
+    ]
+)
+_NEXT_WORD = lazy(r"[ \t]+([\w'’]+)")
+
+
+def _word_after(text: str, at: int) -> str:
+    found = _NEXT_WORD.match(text, at)
+    return found.group(1) if found else ""
+
+
 def _article_for_number(word: str) -> str | None:
     digits = ""
     for char in word:
@@ -203,10 +245,14 @@ def find_article_slips(document: Document) -> Iterator[Match]:
             continue  # "an husband", "an hopeless case": an older style, not a slip
         if speech.contains(found.start()) and not (wanted == "an" and following[:1].isupper()):
             continue  # a voice: "a old coat", "a eel", "meat an bread"; not "a Israeli"
+        if article.lower() == "an" and _plain_verb(following, _word_after(text, found.end())):
+            wanted = "and"  # "go an buy the painting": a lost d, not an article
         fix = wanted if article.islower() else wanted.capitalize()
         if article.isupper() and len(article) > 1:
             fix = wanted.upper()
         message = f"Write '{fix}' before '{following}': the article follows the word's sound."
+        if wanted == "and":
+            message = f"'{article} {following}' reads as 'and {following}': write '{fix}'."
         yield Match(found.start("article"), found.end("article"), message, (fix,))
 
 
@@ -248,6 +294,9 @@ INDEFINITE_ARTICLE = RuleMeta(
     ),
     fixes=(
         FixExample("It took him a hour.", "It took him an hour."),
+        FixExample(
+            "He should just go an buy the painting.", "He should just go and buy the painting."
+        ),
         FixExample("An unicorn stood there.", "A unicorn stood there."),
     ),
 )
