@@ -3,6 +3,7 @@ its bucketed files are searched."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,15 @@ def rules_dir() -> Path:
 def data_dir() -> Path:
     """Compiled data (word lists, lexicons) shipped inside the package."""
     return _PACKAGE_DIR / "data"
+
+
+def data_entries(name: str) -> Iterator[tuple[str, str]]:
+    """The ``key<TAB>value`` lines of the shipped text file ``name`` in ``data_dir()``,
+    blank lines and ``#`` comments left out."""
+    for line in (data_dir() / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("\t")
+            yield key, value
 
 
 def tabbed_value(blob: bytes | mmap.mmap, key: bytes, start: int, end: int) -> bytes | None:

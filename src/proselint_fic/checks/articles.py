@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from proselint_fic.checks.tense.words import wordset
 from proselint_fic.diagnostic import Severity
 from proselint_fic.patterns import lazy
 from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
+from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
@@ -44,98 +46,12 @@ _EITHER = lazy(r"h(?:istori|otel|erb|abitu|ereditar|eroic|ypothes|omage|umble|ys
 # Letters whose names start with a vowel sound: an F, an X-ray, an L-shaped room.
 _VOWEL_LETTERS = frozenset("aefhilmnorsx")
 # After an article these are not the noun phrase it opens: "Plan A is", "me an him".
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "if",
-        "then",
-        "than",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "off",
-        "on",
-        "onto",
-        "out",
-        "over",
-        "to",
-        "up",
-        "with",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "he",
-        "she",
-        "it",
-        "i",
-        "we",
-        "they",
-        "you",
-        "him",
-        "her",
-        "his",
-        "its",
-        "our",
-        "their",
-        "them",
-        "us",
-        "me",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "not",
-        "no",
-        "there",
-        "here",
-        "thou",
-        "thee",
-        "thy",
-        "ye",
-        "yon",
-    ]
+_FUNCTION_WORDS = wordset(
+    "a an the and or but nor so yet if then than as at by for from in into of off on onto "
+    "out over to up with is are was were be been am has have had do does did will would "
+    "shall should can could may might must he she it i we they you him her his its our "
+    "their them us me my your this that these those who whom which what when where why "
+    "how not no there here thou thee thy ye yon"
 )
 
 
@@ -180,28 +96,7 @@ def _plain_verb(word: str, after: str) -> bool:
     return not verbs.is_nominal(lower) or after.lower() in _OBJECT_STARTS
 
 
-_OBJECT_STARTS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "my",
-        "your",
-        "our",
-        "its",
-        "him",
-        "them",
-        "me",
-        "us",
-        "it",
-        "this",
-        "that",
-        "some",
-    ]
-)
+_OBJECT_STARTS = wordset("the a an his her their my your our its him them me us it this that some")
 _NEXT_WORD = lazy(r"[ \t]+([\w'’]+)")
 
 
@@ -247,9 +142,7 @@ def find_article_slips(document: Document) -> Iterator[Match]:
             continue  # a voice: "a old coat", "a eel", "meat an bread"; not "a Israeli"
         if article.lower() == "an" and _plain_verb(following, _word_after(text, found.end())):
             wanted = "and"  # "go an buy the painting": a lost d, not an article
-        fix = wanted if article.islower() else wanted.capitalize()
-        if article.isupper() and len(article) > 1:
-            fix = wanted.upper()
+        fix = match_case(article, wanted)
         message = f"Write '{fix}' before '{following}': the article follows the word's sound."
         if wanted == "and":
             message = f"'{article} {following}' reads as 'and {following}': write '{fix}'."

@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from proselint_fic.checks.tense.words import wordset
 from proselint_fic.diagnostic import Severity
-from proselint_fic.resources import data_dir
+from proselint_fic.resources import data_entries
 from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
+from proselint_fic.text_case import match_case
 
 if TYPE_CHECKING:
     from proselint_fic.document import Document
@@ -29,34 +31,13 @@ _NOUN_TAGS = frozenset({"NN", "NNS"})
 # Words that only a possessive comes before, whatever the tagger makes of them.
 _DETERMINER_LIKE = frozenset({"own"})
 # After a preposition, "its" before a gerund is a possessive: "the order of its going".
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "for",
-        "in",
-        "on",
-        "by",
-        "from",
-        "with",
-        "without",
-        "about",
-        "despite",
-        "after",
-        "before",
-        "upon",
-    ]
-)
+_PREPOSITIONS = wordset("of for in on by from with without about despite after before upon")
 
 
 @cache
 def its_table() -> dict[str, str]:
     """word -> ``"its"`` (only the possessive comes before it) or ``"it's"``."""
-    table: dict[str, str] = {}
-    for line in (data_dir() / TABLE_FILE).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, side = line.partition("\t")
-            table[word] = side
-    return table
+    return dict(data_entries(TABLE_FILE))
 
 
 def find_its_slips(document: Document) -> Iterator[Match]:
@@ -85,7 +66,7 @@ def find_its_slips(document: Document) -> Iterator[Match]:
         ):
             continue
         original = text[starts[index] : ends[index]]
-        fix = _cased(wanted, original, curly)
+        fix = match_case(original, wanted.replace("'", "\u2019") if curly else wanted)
         if wanted == "its":
             message = f"'{original}' means 'it is': the possessive is '{fix}'."
         else:
@@ -139,87 +120,20 @@ _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "NN", "RB", 
 _PARTICIPLES_OF_HAVE = frozenset({"been", "got", "gotten", "gone", "done", "become", "begun"})
 # Verbs that take a clause, after which "it's" is "it is": "I think it's time", "they say
 # it's work that counts". After other verbs a noun is an object: "attack it's master".
-_CLAUSE_VERBS = frozenset(
-    [
-        "say",
-        "says",
-        "said",
-        "think",
-        "thinks",
-        "thought",
-        "know",
-        "knows",
-        "knew",
-        "believe",
-        "believes",
-        "believed",
-        "guess",
-        "hope",
-        "hopes",
-        "hoped",
-        "feel",
-        "feels",
-        "felt",
-        "suppose",
-        "supposed",
-        "reckon",
-        "bet",
-        "mean",
-        "means",
-        "meant",
-        "hear",
-        "heard",
-        "see",
-        "sees",
-        "saw",
-        "realise",
-        "realised",
-        "realize",
-        "realized",
-        "figure",
-        "figured",
-        "swear",
-        "swore",
-        "promise",
-        "promised",
-        "wish",
-        "understand",
-        "understood",
-        "admit",
-        "admitted",
-        "decide",
-        "decided",
-        "guessed",
-        "is",
-        "was",
-        "be",
-        "been",
-        "seems",
-        "seemed",
-    ]
+_CLAUSE_VERBS = wordset(
+    "say says said think thinks thought know knows knew believe believes believed guess "
+    "hope hopes hoped feel feels felt suppose supposed reckon bet mean means meant hear "
+    "heard see sees saw realise realised realize realized figure figured swear swore "
+    "promise promised wish understand understood admit admitted decide decided guessed is "
+    "was be been seems seemed"
 )
 # Prepositions that also open a clause: "before it's light" is "before it is light".
 _SUBORDINATORS = frozenset({"before", "after"})
 # Adverb particles that take an object as prepositions do: "rip out it's heart".
 _PARTICLES = frozenset({"out", "down", "up", "off", "around", "through", "over", "into"})
 # Family words that speech uses as names: "It's mother!" is "It is Mother!".
-_FAMILY_NAMES = frozenset(
-    [
-        "mother",
-        "father",
-        "mum",
-        "mom",
-        "dad",
-        "ma",
-        "pa",
-        "mama",
-        "papa",
-        "granny",
-        "grandma",
-        "grandpa",
-        "nanny",
-        "nurse",
-    ]
+_FAMILY_NAMES = wordset(
+    "mother father mum mom dad ma pa mama papa granny grandma grandpa nanny nurse"
 )
 
 
@@ -256,13 +170,6 @@ def _noun_follows(folded: list[str], index: int, joined: bool) -> bool:
         or (bool(after) and after[0] in FINITE_TAGS)
         or (tags[0].startswith("VB") and before not in _CLAUSE_VERBS)
     )
-
-
-def _cased(wanted: str, original: str, curly: bool) -> str:
-    fix = wanted.replace("'", "\u2019") if curly else wanted
-    if original.isupper():
-        return fix.upper()
-    return fix.capitalize() if original[:1].isupper() else fix
 
 
 ITS_APOSTROPHE = RuleMeta(

@@ -536,7 +536,6 @@ def paragraph_speech(text: str, paragraph: Span, quote_style: QuoteStyle) -> Par
 # light novels and web novels: 「speech」, and 『』 for a quote inside it or for a voice
 # heard at a distance (telepathy, a message). Each mark says which way it faces.
 _BRACKET_OPEN = "\u300c\u300e"
-_BRACKET_CLOSE = "\u300d\u300f"
 _BRACKETS = lazy("[\u300c\u300d\u300e\u300f]")
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from proselint_fic.checks.tense.words import wordset
 from proselint_fic.patterns import lazy
 from proselint_fic.resources import data_dir, rules_dir
 
@@ -68,38 +69,10 @@ def _sound() -> re.Pattern[str]:
 
 # Japanese forms of address that follow a name after a hyphen in translations and fan
 # fiction (Mordin-sama, Rin-chan): the word before them is a name.
-HONORIFICS = frozenset(
-    [
-        "san",
-        "sama",
-        "dono",
-        "kun",
-        "chan",
-        "senpai",
-        "sempai",
-        "sensei",
-        "nee",
-        "nii",
-        "neesan",
-        "niisan",
-        "neesama",
-        "niisama",
-        "oneesan",
-        "oniisan",
-        "oneesama",
-        "oniisama",
-        "oneechan",
-        "oniichan",
-        "neechan",
-        "niichan",
-        "bocchama",
-        "bocchan",
-        "ojousama",
-        "hime",
-        "heika",
-        "denka",
-        "shishou",
-    ]
+HONORIFICS = wordset(
+    "san sama dono kun chan senpai sempai sensei nee nii neesan niisan neesama niisama "
+    "oneesan oniisan oneesama oniisama oneechan oniichan neechan niichan bocchama bocchan "
+    "ojousama hime heika denka shishou"
 )
 _HONORIFIC_AFTER = lazy(r"-(\w+)")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from proselint_fic.resources import data_dir, rules_dir
+from proselint_fic.resources import data_entries, rules_dir
 
 TABLE_FILE = "rare-slips.txt"
 PHRASES_FILE = "spelling/rare-word-phrases.txt"
@@ -24,16 +24,9 @@ INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "n")
 def table() -> dict[str, tuple[str, ...]]:
     """Rare word -> the common words it is a slip of, best first."""
     try:
-        lines = (data_dir() / TABLE_FILE).read_text(encoding="utf-8").splitlines()
+        return {word: tuple(fixes.split()) for word, fixes in data_entries(TABLE_FILE)}
     except OSError:
         return {}
-    found: dict[str, tuple[str, ...]] = {}
-    for line in lines:
-        if not line or line.startswith("#"):
-            continue
-        word, _, fixes = line.partition("\t")
-        found[word] = tuple(fixes.split())
-    return found
 
 
 @cache
