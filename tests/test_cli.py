@@ -163,3 +163,31 @@ def test_indented_markdown_paragraphs_are_linted(tmp_path: Path) -> None:
     assert [(d["line"], d["column"], d["rule"]) for d in found] == [
         (3, 15, "ellipsis.glued-lowercase")
     ]
+
+
+def _collector_after(arguments: list[str], tmp_path: Path) -> str:
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, io, contextlib\n"
+        "from proselint_fic import gc_pause\n"
+        "gc_pause.pause_for_start_up()\n"
+        "from proselint_fic.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({arguments!r})\n"
+        "print(gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_the_collector_stays_off_only_for_a_one_file_check(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The rain fell on the roof.\n", encoding="utf-8")
+    assert _collector_after(["check", "a.txt"], tmp_path) == "False"
+    # Between files, and in every other command (the language server runs for hours).
+    assert _collector_after(["check", "a.txt", "b.txt"], tmp_path) == "True"
+    assert _collector_after(["rules"], tmp_path) == "True"

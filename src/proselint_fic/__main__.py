@@ -1,5 +1,5 @@
 """``python -m proselint_fic`` runs the command line."""
 
-from proselint_fic.cli import run
+from proselint_fic.console import run
 
 run()

@@ -20,6 +20,7 @@ from proselint_fic import __version__
 from proselint_fic.baseline import BaselineError
 from proselint_fic.config import ConfigError
 from proselint_fic.diagnostic import Diagnostic
+from proselint_fic.gc_pause import start_up_over
 from proselint_fic.linter import FileResult, Linter
 from proselint_fic.parallel import LinterSpec, ReadOptions, default_jobs, lint_planned
 from proselint_fic.progress import FileProgress, wants_bar
@@ -140,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if options.command != "check" or options.fix or options.diff:
+        start_up_over(one_lint=False)
     try:
         return int(_COMMANDS[options.command](options))
     except ConfigError as error:
@@ -307,6 +310,7 @@ def _lint_all(
         results.append(_lint_stdin(linter, options))
     planned = list(linter.plan_paths(named))
     files = sum(1 for item in planned if isinstance(item, Path))
+    start_up_over(one_lint=files + ("-" in paths) <= 1)
     show = wants_bar(sys.stderr, output_format=options.format, quiet=options.quiet, files=files)
     jobs = options.jobs or default_jobs()
     with FileProgress(len(planned), sys.stderr, enabled=show) as progress:

@@ -52,3 +52,25 @@ def tabbed_value(blob: bytes | mmap.mmap, key: bytes, start: int, end: int) -> b
     value = at + len(needle)
     line_end = blob.find(b"\n", value, end)
     return blob[value : line_end if line_end >= 0 else end]
+
+
+def sorted_value(blob: bytes | mmap.mmap, key: bytes, start: int = 0) -> bytes | None:
+    """The rest of the line ``key<TAB>...`` in ``blob[start:]``, whose lines are sorted by
+    key (as bytes) and begin at ``start``: a binary search, so that a chapter's few lookups
+    in a table of twenty thousand words read a few pages of it instead of parsing it all."""
+    low, high = start, len(blob)
+    while low < high:
+        middle = (low + high) // 2
+        line_start = blob.rfind(b"\n", low, middle) + 1 or low
+        line_end = blob.find(b"\n", line_start, high)
+        if line_end < 0:
+            line_end = high
+        tab = blob.find(b"\t", line_start, line_end)
+        found = blob[line_start : line_end if tab < 0 else tab]
+        if found == key:
+            return b"" if tab < 0 else blob[tab + 1 : line_end]
+        if found < key:
+            low = line_end + 1
+        else:
+            high = line_start
+    return None
