@@ -47,6 +47,7 @@ from proselint_fic.document.structure import clip, edit_paragraphs, end_of, star
 from proselint_fic.document.structure import window as window_of
 from proselint_fic.document.style import StyleCounts, count_style
 from proselint_fic.engine import RuleOutcome, RunPlan, assemble, check_rule, run_rules
+from proselint_fic.gc_pause import keep_out_of_collections
 from proselint_fic.rule import Match
 
 _PIECE_OF = attrgetter("piece")
@@ -85,7 +86,8 @@ class _Paragraph:
     # What else its findings depend on: its neighbourhood's key, when the plan has rules
     # that read the paragraphs either side.
     context: object
-    found: _Found
+    found: _Found  # the paragraph rules' matches, then the neighbour rules'
+    around: int  # how many of them, at the end, are the neighbour rules'
     style: StyleCounts
     quotes: QuoteCounts
 
@@ -93,6 +95,11 @@ class _Paragraph:
     def key(self) -> _WindowKey:
         """The paragraph's window as a ``_Window`` key: its text, source and emphasis."""
         return (self.piece.text, self.piece.source, self.piece.emphasis)
+
+    @property
+    def alone(self) -> _Found:
+        """The matches of the rules that read nothing but the paragraph."""
+        return self.found[: len(self.found) - self.around]
 
     @property
     def lead(self) -> int:
@@ -104,7 +111,7 @@ def _entry(
     window: _Window,
     span: Span,
     context: object,
-    found: _Found,
+    found: tuple[_Found, _Found],
     *,
     style: StyleCounts,
     quotes: QuoteCounts,
@@ -112,7 +119,8 @@ def _entry(
     text, source, emphasis = window.key
     lead = span.start - window.start
     piece = Piece(text, Span(lead, lead + span.end - span.start), emphasis, source)
-    return _Paragraph(piece, context, found, style, quotes)
+    alone, around = found
+    return _Paragraph(piece, context, alone + around, len(around), style, quotes)
 
 
 @dataclass(slots=True)
@@ -142,7 +150,11 @@ class IncrementalLint:
         self._alone = [i for i in self._local if i not in self._neighbourly]
         self._state: _State | None = None
         self._linted_once = False
+        # Matches by what they depend on: the paragraph rules' by the paragraph's window,
+        # the neighbour rules' by the three paragraphs' (an edit changes its neighbours'
+        # neighbourhoods, not their own text).
         self._memo: dict[tuple[object, ...], _Found] = {}
+        self._around_memo: dict[tuple[object, ...], _Found] = {}
         self._speech: dict[tuple[str, int, int, str], ParagraphSpeech] = {}
         self._analyses = [make() for make in _analysis_factories(plan)]
 
@@ -216,6 +228,7 @@ class IncrementalLint:
         ]
         self._state = state
         self._remember(state, state.typography)
+        keep_out_of_collections()
         return full
 
     def _edited(self, state: _State, document: Document) -> Document:
@@ -254,12 +267,10 @@ class IncrementalLint:
                 document.source, text, paragraphs, at, document.prose
             )
             context = None if neighbourhood is None else neighbourhood.key
-            found = self._memo.get((*window.key, context, typography))
+            found = self._found_in(document, window, span, typography, neighbourhood)
             if found is None:
-                found = self._check_window(document, window, span, typography, neighbourhood)
-                if found is None:
-                    self._state = None
-                    return self._document(state, kept_speech=False)
+                self._state = None
+                return self._document(state, kept_speech=False)
             fresh.append(_entry(window, span, context, found, style=style, quotes=quotes))
         state.entries[first : len(state.entries) - kept_after] = fresh
         self._remember(state, typography, fresh)
@@ -317,35 +328,59 @@ class IncrementalLint:
         """Keep matches by paragraph text, so an undo or a moved paragraph costs nothing."""
         if len(self._memo) > 2 * len(state.entries) + 256:
             self._memo.clear()
+            self._around_memo.clear()
             fresh = state.entries
         for entry in fresh or state.entries:
-            self._memo[(*entry.key, entry.context, typography)] = entry.found
+            self._memo[(*entry.key, typography)] = entry.alone
+            if entry.context is not None:
+                self._around_memo[(entry.context, typography)] = entry.found[len(entry.alone) :]
 
     # --- checking paragraphs --------------------------------------------------------
 
     def _matches_by_paragraph(
         self, document: Document, paragraphs: tuple[Span, ...], windows: list[_Window]
-    ) -> list[_Found] | None:
+    ) -> list[tuple[_Found, _Found]] | None:
+        """Each paragraph's matches of the paragraph rules, and of the neighbour rules."""
         starts = [p.start for p in paragraphs]
-        found: list[list[tuple[int, Match]]] = [[] for _ in paragraphs]
+        alone: list[list[tuple[int, Match]]] = [[] for _ in paragraphs]
+        around: list[list[tuple[int, Match]]] = [[] for _ in paragraphs]
+        neighbourly = set(self._neighbourly)
         for index in self._local:
             outcome = check_rule(self.plan.rules[index], document, self.plan.rule_timeout)
             if outcome.failure is not None:
                 return None
+            into = around if index in neighbourly else alone
             for match in outcome.matches:
                 at = bisect_right(starts, match.start) - 1
                 offset = windows[at].start
-                found[at].append((index, _moved(match, -offset)))
-        return [tuple(items) for items in found]
+                into[at].append((index, _moved(match, -offset)))
+        return [(tuple(a), tuple(b)) for a, b in zip(alone, around, strict=True)]
 
-    def _check_window(
+    def _found_in(
         self,
         document: Document,
         window: _Window,
         span: Span,
         typography: Typography,
         neighbourhood: _Neighbourhood | None,
-    ) -> _Found | None:
+    ) -> tuple[_Found, _Found] | None:
+        """The paragraph's matches (kept or found now), then its neighbour rules'; None
+        when a rule failed."""
+        alone = self._memo.get((*window.key, typography))
+        if alone is None:
+            alone = self._check_window(window, span, typography)
+            if alone is None:
+                return None
+        if neighbourhood is None:
+            return alone, ()
+        around = self._around_memo.get((neighbourhood.key, typography))
+        if around is None:
+            around = self._check_neighbourhood(neighbourhood, typography, window.start)
+            if around is None:
+                return None
+        return alone, around
+
+    def _check_window(self, window: _Window, span: Span, typography: Typography) -> _Found | None:
         text, source, emphasis = window.key
         lead = span.start - window.start
         paragraph = Span(lead, lead + span.end - span.start)
@@ -358,16 +393,11 @@ class IncrementalLint:
             if outcome.failure is not None:
                 return None
             found.extend((index, match) for match in outcome.matches)
-        if neighbourhood is not None:
-            around = self._check_neighbourhood(neighbourhood, typography, window.start)
-            if around is None:
-                return None
-            found.extend(around)
         return tuple(found)
 
     def _check_neighbourhood(
         self, neighbourhood: _Neighbourhood, typography: Typography, window_start: int
-    ) -> list[tuple[int, Match]] | None:
+    ) -> _Found | None:
         """The neighbour rules' matches in the middle paragraph, checked with the paragraphs
         either side, as offsets into the middle paragraph's own window."""
         text, source, emphasis = neighbourhood.window.key
@@ -391,7 +421,7 @@ class IncrementalLint:
                 for match in outcome.matches
                 if middle.start <= match.start < middle.end
             )
-        return found
+        return tuple(found)
 
     def _neighbourhood(
         self, source: str, text: str, paragraphs: tuple[Span, ...], at: int, prose: ProseView
