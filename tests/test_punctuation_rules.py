@@ -171,7 +171,31 @@ def test_unbalanced_quotes_allow_speech_over_paragraphs() -> None:
     runs_on = '"It began long ago.\n\n"And it never ended," he said.'
     assert flagged(runs_on, "punctuation.unbalanced-quotes") == []
     unclosed = "\"I'm leaving, she said.\n\nHe did not look up."
-    assert flagged(unclosed, "punctuation.unbalanced-quotes") == ['"']
+    assert flagged(unclosed, "punctuation.unbalanced-quotes") == ["leaving,"]
+
+
+def test_an_unclosed_quote_is_reported_where_its_mark_was_lost() -> None:
+    rule = "punctuation.unbalanced-quotes"
+    # Before a tag read inside the open quote, with the fix that closes it there.
+    assert fixed("“When will you see her? said the signora.\n\n“See whom?”", rule) == (
+        "“When will you see her?” said the signora.\n\n“See whom?”"
+    )
+    # A single quote closing a double-quoted speech.
+    assert fixed("“Will you do it?’\n\n“I will.”", rule) == "“Will you do it?”\n\n“I will.”"
+    # After the last word, when the next paragraph is another speaker's reply...
+    answered = (
+        "“It was a maxim of his,” said Mrs. Badger, “that it is never too hot.\n\n"
+        "“To all professions,” observed Mr. Badger."
+    )
+    assert flagged(answered, rule) == ["hot."]
+    # ... but not when the same speaker goes on, or nobody is named.
+    same = "“It began,” said Mrs. Badger, “long ago.\n\n“And then,” said Mrs. Badger, “it ended.”"
+    assert flagged(same, rule) == []
+    unnamed = "“It began long ago.\n\n“And then,” said Mr. Badger, “it ended.”"
+    assert flagged(unnamed, rule) == []
+    # A story told inside the speech, whose own speakers take turns.
+    told = "“‘How many?’ said he.\n\n“‘Four,’ said I.\n\n“And so it went.”"
+    assert flagged(told, rule) == []
 
 
 # --- doubled words -----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from proselint_fic.checks import quote_closing
 from proselint_fic.diagnostic import Severity
 from proselint_fic.document.style import AFTER_MARK, is_habit, spaced_mark_pattern
 from proselint_fic.patterns import (
@@ -482,8 +483,20 @@ class UnbalancedQuotesRule(MetaRule):
                     yield Match(end - 1, end, message=_ORPHAN_CLOSER)
                 continue
             paragraph = document.paragraph_at(start)
+            closer = "”" if text[start] == "“" else '"'
+            lost = quote_closing.wrong_closer(text, span) or quote_closing.tag_inside(
+                text, span, closer
+            )
+            if lost is not None:  # the quote was closed with the wrong mark, or not before its tag
+                yield _closing_match(lost)
+                continue
             runs_on = paragraph is not None and end >= paragraph.end
-            if runs_on and paragraph and _next_paragraph_opens(document, paragraph.end):
+            if (
+                runs_on
+                and paragraph
+                and _next_paragraph_opens(document, paragraph.end)
+                and not _answered(document, paragraph)
+            ):
                 continue  # speech that runs on into the next paragraph
             if runs_on and paragraph and _next_paragraph_closes(document, paragraph.end):
                 continue  # one quotation over two paragraphs (an inscription, a verse)
@@ -495,7 +508,37 @@ class UnbalancedQuotesRule(MetaRule):
                 continue  # the mark that closes an italic verse, read as an opener
             if paragraph is not None and _marks_pair_up(text[paragraph.start : paragraph.end]):
                 continue  # every mark has a partner: the layout misled the reading
-            yield Match(start, start + 1)
+            end_of_speech = (
+                None if paragraph is None else quote_closing.at_the_end(text, paragraph, closer)
+            )
+            if end_of_speech is None or end_of_speech.start <= start:
+                yield Match(start, start + 1)
+            else:
+                yield _closing_match(end_of_speech)
+
+
+def _closing_match(lost: quote_closing.Closing) -> Match:
+    return Match(
+        lost.start,
+        lost.end,
+        message=_CLOSING_MESSAGES[lost.reason],
+        replacements=(lost.replacement,),
+    )
+
+
+_CLOSING_MESSAGES = {
+    "single": "A single quote closes a speech that a double quote opened: use the double quote.",
+    "tag": "The speech goes on into its tag: close the quote before the tag.",
+    "end": "This speech is never closed: add the closing quotation mark after it.",
+}
+
+
+def _answered(document: Document, paragraph: Span) -> bool:
+    """The next paragraph is another speaker's reply, not the same speech going on."""
+    following = document.paragraph_from(paragraph.end)
+    return following is not None and quote_closing.another_speaker(
+        document.text, paragraph, following
+    )
 
 
 def _marks_pair_up(paragraph: str) -> bool:
@@ -866,8 +909,14 @@ def rules() -> list[Rule]:
                 A paragraph of dialogue that opens a quote and never closes it, where the
                 speech does not go on in the next paragraph. Speech that runs over several
                 paragraphs leaves each paragraph but the last open and opens the next one
-                with a quotation mark; that is correct and left alone. A closing quote
-                with no opening quote before it in the paragraph is flagged too.
+                with a quotation mark; that is correct and left alone, unless the next
+                paragraph is plainly another speaker's reply (both paragraphs name their
+                speakers, and different ones: *said Mrs. Badger* ... *observed Mr.
+                Badger*). The report and its fix go where the closing mark was lost: before
+                a speech tag read inside the open quote (*"When will you see her? said
+                the signora*), on a single quote that closes a double-quoted speech
+                (*"Will you do it?'*), or else after the paragraph's last word. A closing
+                quote with no opening quote before it in the paragraph is flagged too.
                 Single-quote dialogue is not checked: apostrophes make it too uncertain.
                 When every double quote of the paragraph has a partner (quotes inside
                 emphasis, nested double quotes), the rule stays silent, and so it does for
@@ -876,12 +925,22 @@ def rules() -> list[Rule]:
                 """,
                 flags=[
                     "\"I'm leaving, she said.\n\nHe didn't look up.",
+                    "“When will you see her? said the signora with a start.\n\n“See whom?”",
+                    "“Yes,” said Dr. Grantly, “we must go. Will you do it?’\n\n“I will.”",
+                    "“It was a maxim of his,” said Mrs. Badger, “that it is never too hot."
+                    "\n\n“To all professions,” observed Mr. Badger.",
                     '"Wait," he said. "Don\'t go.\n\nShe went anyway.',
                     '"_I have come, forlorn mother.\n\nShe did not answer. The hall was cold.',
                 ],
                 passes=[
                     '"I\'m leaving," she said.',
                     '"It began long ago.\n\n"And it never ended," he said.',
+                    "“It began long ago,” she said. “Before the war.\n\n“And it never ended,”"
+                    " she said.",
+                    "“He had some intention, he added, of studying law. So it was.\n\n“And"
+                    " then he left,” she said.",
+                    "“‘How many are there?’ said he.\n\n“‘Four,’ said I.\n\n“And so it went.”",
+                    "“Well, then, he said, 'Such as begin by cursing end by it.'\n\nHe left.",
                     "“Curly quotes,” she said, “close too.”",
                     "\"She said, 'Never again,' and meant it.\"",
                     "The dogs' bowls were empty. Give 'em a minute; it's been since '09.",
