@@ -28,9 +28,6 @@ _NAMED = (
     r"|(?!(?:I|The|A|An|This|That|It|We|They|You|He|She|There|Then)\b)"
     r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)\b"
 )
-# What follows a tag's speaker: the sentence's mark, or a phrase of manner (said the
-# signora with a start, returns Mr. Guppy, butting in).
-_AFTER_SPEAKER = r"(?=[ \t]*[,.;:!?—]|[ \t]+(?:with|in|as|and|at|from|to|while)\b)"
 # Inside a speech, only a tag's plainest shapes: the verb then a named speaker (said the
 # signora, returns Mr. Guppy, said he), a name then a plain verb (George said), or "he
 # said" after the speech's first sentence. "I answer", "says I", "he said he didn't",
@@ -38,9 +35,15 @@ _AFTER_SPEAKER = r"(?=[ \t]*[,.;:!?—]|[ \t]+(?:with|in|as|and|at|from|to|while
 _PLAIN = r"(?:said|says|asked|asks|replied|replies)\b"
 _TAG_IN_SPEECH = lazy(
     rf"(?<word>[^\s\"“”]*[\p{{L}}\p{{N}}][^\s\"“”]*?[,?!])"
-    rf"(?=[ \t]+(?:{_VERB}[ \t]+(?:{_NAMED}|(?:he|she)\b){_AFTER_SPEAKER}"
-    rf"|{_NAMED}[ \t]+{_PLAIN}(?=[ \t]*[,.;:!?—])"
-    rf"|(?<pronoun>(?:he|she)[ \t]+{_PLAIN}(?=[ \t]*[,.;:!?—]))))"
+    rf"(?=(?<tag>[ \t]+(?:{_VERB}[ \t]+(?:{_NAMED}|(?:he|she)\b)"
+    rf"|{_NAMED}[ \t]+{_PLAIN}"
+    rf"|(?<pronoun>(?:he|she)[ \t]+{_PLAIN}))))"
+)
+# What follows a tag that the speech has left: the tag's sentence ends, or a phrase of
+# manner or action (with a start; butting inward; quietly). Anything else (", and waited
+# there all night", ", of studying law") may be the speech going on past an aside.
+_TAG_TAIL = lazy(
+    r"[ \t]*(?:[.;:!?…—]|\Z|,?[ \t]+(?:with|without|as|in|while|\p{Ll}+ing|\p{Ll}+ly)\b)"
 )
 _SENTENCE_END = lazy(r"[.!?]")
 # A quotation opened inside the speech, whose own tag this would be.
@@ -86,8 +89,11 @@ def tag_inside(text: str, speech: Span, closer: str) -> Closing | None:
         # "he said" after a speech's first sentence reports what someone said (he would
         # come that evening, he said); a tag follows the first.
         return None
-    if _SENTENCE_GOES_ON.search(text, found.end(), speech.end) or _INNER_QUOTE.search(
-        text, found.end(), speech.end
+    tag_end = found.end("tag")
+    if (
+        not _TAG_TAIL.match(text, tag_end, speech.end)
+        or _SENTENCE_GOES_ON.search(text, tag_end, speech.end)
+        or _INNER_QUOTE.search(text, tag_end, speech.end)
     ):
         # Speech goes on after the tag's sentence: the tag is the speaker's own aside (I
         # wish, I say, to ...; He had some intention, he added, of studying law).
