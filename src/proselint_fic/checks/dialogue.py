@@ -564,6 +564,76 @@ def _is_spoken_phrase(verb: str, particle: str | None) -> bool:
     return any(verb.startswith(stem) and word in after for stem, after in _SPOKEN_PARTICLES.items())
 
 
+# --- narration after a finished speech, in lower case -------------------------------------
+
+# A speech that ends its sentence (. ? ! or …), then a lowercase word.
+_LOWER_AFTER_SPEECH = tuple(
+    rf"{quote}(?<=[^.\s]\.{quote})(?=[ \t]*\n?[ \t]*(?<word>\p{{Ll}}[\p{{Ll}}'’]*)\b)"
+    for quote in ('"', "”")
+)
+_NEXT_WORDS = lazy(r"(?:[ \t]*\n?[ \t]*[\p{L}'’-]+){1,4}")
+# Verbs of thought and writing, and of remarking, end a tag too: "she would think", "he
+# commented aloud". After a period such a tag is still a slip, dialogue.period-before-tag's.
+_TAG_LIKE = frozenset(
+    _forms(
+        """think thinks thought write writes wrote comment comments commented state states
+        stated mention mentions mentioned interject interjects interjected assure assures
+        assured inform informs informed greet greets greeted complain complains complained
+        grumble grumbles grumbled concede concedes conceded correct corrects corrected
+        chime chimes chimed point points pointed"""
+    )
+)
+# Words that go on the narration's sentence rather than start one ("Stop!" and he did).
+_GOES_ON = frozenset(_forms("and but or nor then so as while when where which who whom"))
+_SUBJECT_WORDS = frozenset(_forms("he she they we you it i the a an his her their my our its"))
+
+
+def _lower_after_speech(document: Document, m: MatchObject) -> Match | None:
+    """ "Out you come." the technician wiggled his needle. A speech that ends its sentence,
+    followed by narration that is no speech tag, starts a new sentence: a capital."""
+    word = m.group("word")
+    if word in _GOES_ON:
+        return None
+    speech = document.speech
+    index = speech.index_at(m.start())
+    if index is None or speech.spans[index].end != m.end():
+        return None
+    if not _opens_a_sentence(document, speech.spans[index].start):
+        return None  # a quotation inside a sentence of narration: He muttered "maybe..." and left
+    following = _NEXT_WORDS.match(document.text, m.end())
+    words = [word, *(following.group().split()[1:] if following else [])]
+    if _tag_follows(words):
+        return None  # a tag after a period: dialogue.period-before-tag's
+    start, end = m.span("word")
+    return Match(start, end, replacements=(word[0].upper() + word[1:],))
+
+
+def _opens_a_sentence(document: Document, quote: int) -> bool:
+    """Whether the opening quote at ``quote`` starts a sentence: at the paragraph's start,
+    or after a sentence's end."""
+    text = document.text
+    paragraph = document.paragraph_at(quote)
+    at = quote - 1
+    while paragraph is not None and at >= paragraph.start and text[at] in " \t":
+        at -= 1
+    return paragraph is None or at < paragraph.start or text[at] in '.!?…"”’'
+
+
+def _tag_follows(words: list[str]) -> bool:
+    """Whether the words open a speech tag: a verb of speaking or a sound first (said he),
+    or within a few words of its subject (she softly said, the old man laughed)."""
+    lowered = [w.lower().strip("'’") for w in words]
+    if _speaking(lowered[0]):
+        return True
+    if lowered[0] not in _SUBJECT_WORDS:
+        return True  # an unknown opening (a name, a word of the story): leave it
+    return any(_speaking(word) for word in lowered[1:4])
+
+
+def _speaking(word: str) -> bool:
+    return word in _SPEAKING_OR_SOUNDING or word in BOOKISM_VERBS or word in _TAG_LIKE
+
+
 # --- low-severity tags: adverbs and said-bookisms -------------------------------------------
 
 _TAG_ADVERB = tuple(
@@ -827,6 +897,56 @@ def rules() -> list[Rule]:
             ),
             _BEAT_AS_TAG,
             _beat_as_tag,
+        ),
+        DialogueRule(
+            _meta(
+                "dialogue.lowercase-after-speech",
+                summary="Narration after a finished speech that starts in lower case.",
+                message="The speech ended its sentence: start the narration with a capital.",
+                docs="""
+                A speech that ends with a period has ended its sentence; narration after
+                it that is no speech tag is a new sentence and starts with a capital:
+                '"Out you come." The technician wiggled his needle.' Only a pronoun or a
+                determiner opening the narration is read ('he', 'his', 'the'). After a
+                question or exclamation mark or an ellipsis, a pronoun and almost any
+                verb may be a tag ('"Why?" she flared', '"In those days..." she
+                resumed'), and so may a possessive ('"Jerry!" his wife implored'): those
+                are left alone. So are a tag after the period (the
+                `dialogue.period-before-tag` rule's), a quotation inside a sentence of
+                narration
+                ('He muttered "maybe..." and left') and narration that goes on with
+                'and' or 'then' are left alone. Beats after a comma are the
+                `dialogue.beat-as-tag` rule's.
+                """,
+                flags=[
+                    '"Okay. Out you come." the technician wiggled his needle.',
+                    '"Your first contact." he made a peculiar ducking shrug.',
+                    '"That is all." her eyes fell to the floor.',
+                ],
+                passes=[
+                    '"Out you come." The technician wiggled his needle.',
+                    '"Really?" she asked.',
+                    '"Oh!" he laughed.',
+                    '"Seems…" he said quietly.',
+                    'He muttered "maybe..." and walked off.',
+                    '"Stop!" and he stopped.',
+                    '"Yes." said Harry.',
+                    '"Wait!" the old man softly called.',
+                    '"For me?" she questioned.',
+                    '"Your first contact…" he made a peculiar ducking shrug.',
+                    '"Jerry!" his wife implored.',
+                    '"In those days..." she resumed.',
+                    '"I see." she would think.',
+                ],
+                fixes=[
+                    (
+                        '"Out you come." the technician wiggled it.',
+                        '"Out you come." The technician wiggled it.',
+                    )
+                ],
+            ),
+            _LOWER_AFTER_SPEECH,
+            _lower_after_speech,
         ),
         DialogueRule(
             _meta(
