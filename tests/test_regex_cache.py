@@ -114,3 +114,48 @@ def test_a_swollen_cache_is_cut_to_what_runs_use(tmp_path: Path) -> None:
     assert file.stat().st_size < 600_000
     assert set(used) <= set(kept)
     assert _check(tmp_path, cache) == expected
+
+
+_PATTERN_SOURCES = """
+import importlib, pkgutil, sys
+import proselint_fic
+from proselint_fic.patterns import LazyPattern
+sources = []
+for info in pkgutil.walk_packages(proselint_fic.__path__, "proselint_fic."):
+    if info.name.endswith(("server", "languagetool_client", "distributed", "__main__")):
+        continue
+    module = importlib.import_module(info.name)
+    for name, value in sorted(vars(module).items()):
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if isinstance(item, LazyPattern):
+                sources.append(f"{info.name}.{name}={item.source}")
+            elif isinstance(item, str) and name.isupper() and "(?" in item:
+                sources.append(f"{info.name}.{name}={item}")
+print(len(sources))
+print("\\n".join(sources))
+"""
+
+
+def test_patterns_are_the_same_in_every_process() -> None:
+    """A pattern built from a set in its iteration order differs from run to run (string
+    hashing is randomised), so the disk cache never finds it and every cold start
+    compiles it again: each pattern must be built in a stable order."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _PATTERN_SOURCES],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert int(outputs[0].split("\n", 1)[0]) > 50  # the walk found the rules' patterns
+    assert outputs[0] == outputs[1]

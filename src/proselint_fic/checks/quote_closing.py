@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Tag verbs of older fiction too: "returns Mr. Guppy", "rejoined the other".
 _VERBS = TAG_VERBS | wordset("return returns returned rejoin rejoins rejoined")
-_VERB = "(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b"
+_VERB = "(?:" + "|".join(sorted(_VERBS, key=lambda verb: (-len(verb), verb))) + r")\b"
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Captain|Madame|Monsieur)\.?"
 _NAMED = (
     rf"(?:the[ \t]+\p{{Ll}}+|my[ \t]+\p{{Ll}}+|{_TITLE}[ \t]+\p{{Lu}}\p{{L}}+"

@@ -327,7 +327,7 @@ _NAMING_VERBS = (
 
 
 def _alternation(words: set[str]) -> str:
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+    return "(?:" + "|".join(sorted(words, key=lambda word: (-len(word), word))) + r")\b"
 
 
 _VERB = _alternation(set(_SPEECH_VERBS.split()))
