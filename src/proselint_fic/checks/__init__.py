@@ -18,6 +18,7 @@ def builtin_rules() -> list[Rule]:
         end_marks,
         its,
         languagetool,
+        participles,
         punctuation,
         repetition,
         spelling,
@@ -36,5 +37,6 @@ def builtin_rules() -> list[Rule]:
         *dialogue.rules(),
         *repetition.rules(),
         *agreement.rules(),
+        *participles.rules(),
         *languagetool.rules(),
     ]
