@@ -99,6 +99,8 @@ class DoubledWordRule(MetaRule):
                 continue
             if word in _UTTERANCES and _stands_alone(document.text, start, end):
                 continue
+            if _set_off(document.text, start, end):
+                continue  # "Crunch crunch!", "*Cough cough*": a sound of its own
             match = self._judge(document, start, end, start + len(word))
             if match is not None:
                 yield match
@@ -117,6 +119,8 @@ class DoubledWordRule(MetaRule):
             return None
         if text[start:first_end].lower() in _SPOKEN and document.in_dialogue(start):
             return None
+        if _in_a_run(text, start, end, text[start:first_end].lower()):
+            return None  # "gheh gheh gheh", "no no no": said three times, said on purpose
         return Match(start, end, replacements=(text[start:first_end],))
 
 
@@ -150,6 +154,21 @@ def _after_cleft(folded: str, start: int) -> bool:
     return not _CLEFT_OPENERS.isdisjoint(_words_before(folded, start)[-_CLEFT_REACH:])
 
 
+_NEXT_WORD = lazy(r"[ \t]*(?:\r?\n[ \t]*)?([\w'’]+)")
+_PREVIOUS_WORD = lazy(r"([\w'’]+)[ \t]*(?:\r?\n[ \t]*)?\Z")
+_RUN_LOOKBACK = 40
+
+
+def _in_a_run(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the doubled word stands a third time just before or after the pair: a
+    laugh, a chant or an insistence (au au au), which a slip of the keys never makes."""
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1).lower() == word:
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - _RUN_LOOKBACK), start)
+    return before is not None and before.group(1).lower() == word
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """True when the doubled word is set off from a clause: a mark or the paragraph's start
     before it, or a mark after it ("There there.", "no no, not that")."""
@@ -162,6 +181,30 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return (
         left == 0 or not text[left - 1].isalnum() or right == len(text) or not text[right].isalnum()
     )
+
+
+def _set_off(text: str, start: int, end: int) -> bool:
+    """True when marks or the paragraph's edges stand on both sides of the pair: it is an
+    utterance or a sound of its own ("Crunch crunch!", "...*hack hack*...!"), where a
+    slip would sit inside a clause ("radioed in in a panic")."""
+    # A single line break is a space in wrapped text; a blank line ends the paragraph.
+    before_text = text[max(0, start - 8) : start].rstrip(" \t")
+    before = (
+        not before_text.rstrip("\n")
+        or before_text.endswith("\n\n")
+        or before_text.rstrip()[-1:] in _MARKS_BEFORE
+    )
+    after_text = text[end : end + 8].lstrip(" \t")
+    after = (
+        not after_text.lstrip("\n")
+        or after_text.startswith("\n\n")
+        or after_text.lstrip()[:1] in _MARKS_AFTER
+    )
+    return before and after
+
+
+_MARKS_BEFORE = frozenset(".!?…*\"“”'‘’~(-—")
+_MARKS_AFTER = frozenset(".!?…*\"“”'‘’~)-—")
 
 
 def _words_before(folded: str, start: int) -> list[str]:
@@ -203,7 +246,10 @@ def rules() -> list[Rule]:
                     the repetition the point ("failed *failed*"), a doubled "very" or "really"
                     anywhere ("a very very good toad"), and a speaker's deliberate
                     repetition of an intensifier or a plea inside dialogue ("so so sorry",
-                    "please please", "wait wait") are left alone.
+                    "please please", "wait wait") are left alone, and so is a word said three
+                    times or more ("au au au", "gheh gheh gheh"): a slip doubles, a laugh or
+                    a chant goes on; and a pair set off by marks on both sides, a sound or an
+                    utterance of its own ("Crunch crunch!", "*Cough cough*").
                     """
                 ),
                 flags=(
@@ -229,6 +275,8 @@ def rules() -> list[Rule]:
                     "They moved to Walla Walla last spring.",
                     '"Like, failed *failed*."',
                     "It was over, the\n\nthe next morning proved it.",
+                    '"Au au au. Why are you sitting down?" Gheh gheh gheh gheh!',
+                    '"It\'s not that...! Crunch crunch!" *Cough cough*!',
                 ),
                 fixes=(
                     FixExample(
