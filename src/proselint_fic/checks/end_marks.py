@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from proselint_fic.checks.quote_closing import last_word
 from proselint_fic.checks.tense.words import wordset
 from proselint_fic.diagnostic import Severity
 from proselint_fic.patterns import lazy
@@ -27,7 +28,6 @@ __all__ = ["MissingEndMarkRule", "rules"]
 # A sentence of prose has a few words; "Chapter Three", "The End", "Part II" do not.
 _MIN_WORDS = 4
 _WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_LAST_WORD = lazy(r"\S+(?=\s*\Z)")
 # What a paragraph that is not prose starts with: a list item, a heading, a table or
 # code, a stage direction or tag, a byline.
 _NOT_PROSE_START = lazy(r"[ \t]*(?:[-*+•#>|<\[({=~—–]|\d+[.)][ \t]|[A-Z][A-Z .'’]+:)")
@@ -115,13 +115,15 @@ class MissingEndMarkRule(MetaRule):
     def check(self, document: Document) -> Iterator[Match]:
         text = document.text
         for paragraph in _unmarked_paragraphs(document):
-            last = _LAST_WORD.search(text, paragraph.start, paragraph.end)
-            if last is None or any(mark in last.group() for mark in "/@:"):
+            span = last_word(text, paragraph)
+            if span is None:
+                continue
+            word = text[span[0] : span[1]]
+            if any(mark in word for mark in "/@:"):
                 continue  # a web address, a handle, a time
-            word = last.group()
             if word.lower() in _RUNS_ON or (len(word) > 1 and word.isupper()):
                 continue  # cut off mid-sentence; a signature in capitals
-            yield Match(last.start(), last.end(), replacements=(last.group() + ".",))
+            yield Match(span[0], span[1], replacements=(word + ".",))
 
 
 MISSING_END_MARK = RuleMeta(

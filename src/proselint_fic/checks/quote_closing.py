@@ -33,8 +33,10 @@ _NAMED = (
 # said" after the speech's first sentence. "I answer", "says I", "he said he didn't",
 # "the doctor said the girl was ill" are the speaker's own words.
 _PLAIN = r"(?:said|says|asked|asks|replied|replies)\b"
+# It opens with the mark, so the engine tries the tag's words only after marks; the
+# word before the mark is found by hand.
 _TAG_IN_SPEECH = lazy(
-    rf"(?<word>[^\s\"“”]*[\p{{L}}\p{{N}}][^\s\"“”]*?[,?!])"
+    rf"[,?!](?<=[\p{{L}}\p{{N}}'’)][,?!])"
     rf"(?=(?<tag>[ \t]+(?:{_VERB}[ \t]+(?:{_NAMED}|(?:he|she)\b)"
     rf"|{_NAMED}[ \t]+{_PLAIN}"
     rf"|(?<pronoun>(?:he|she)[ \t]+{_PLAIN}))))"
@@ -50,9 +52,8 @@ _SENTENCE_END = lazy(r"[.!?]")
 _INNER_QUOTE = lazy(r"(?:^|[\s(—–“\"-])['‘`]")
 # A single closing quote after the speech's last mark, at the end of the paragraph or
 # before a lowercase tag: the speech opened with a double quote.
-_SINGLE_CLOSER = lazy(r"(?<=[.?!,…—-])['’](?=[ \t]*(?:\n|\Z)|[ \t]+\p{Ll})")
+_SINGLE_CLOSER = lazy(r"['’](?<=[.?!,…—-]['’])(?=[ \t]*(?:\n|\Z)|[ \t]+\p{Ll})")
 _SENTENCE_GOES_ON = lazy(r"[.!?…—][\"”’]*[ \t\n]+\S")
-_LAST_WORD = lazy(r"\S+(?=\s*\Z)")
 _SPEAKER = rf"(?:{_NAMED}|he\b|she\b|I\b)"
 # Who a tag names, in a paragraph's first stretch of narration after a quote.
 _SPEAKER_AFTER = lazy(
@@ -85,7 +86,10 @@ def tag_inside(text: str, speech: Span, closer: str) -> Closing | None:
     found = _TAG_IN_SPEECH.search(text, speech.start + 1, speech.end)
     if found is None or _INNER_QUOTE.search(text, speech.start + 1, found.start()):
         return None  # a quotation inside the speech, with its own tag
-    if found.group("pronoun") and _SENTENCE_END.search(text, speech.start, found.start("word")):
+    word_start = found.start()
+    while word_start > speech.start + 1 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if found.group("pronoun") and _SENTENCE_END.search(text, speech.start, word_start):
         # "he said" after a speech's first sentence reports what someone said (he would
         # come that evening, he said); a tag follows the first.
         return None
@@ -98,16 +102,29 @@ def tag_inside(text: str, speech: Span, closer: str) -> Closing | None:
         # Speech goes on after the tag's sentence: the tag is the speaker's own aside (I
         # wish, I say, to ...; He had some intention, he added, of studying law).
         return None
-    word = found.group("word")
-    return Closing(found.start(), found.end(), word + closer, "tag")
+    return Closing(word_start, found.end(), text[word_start : found.end()] + closer, "tag")
 
 
 def at_the_end(text: str, paragraph: Span, closer: str) -> Closing | None:
     """The paragraph's last word, which the closing quote follows."""
-    found = _LAST_WORD.search(text, paragraph.start, paragraph.end)
-    if found is None:
+    span = last_word(text, paragraph)
+    if span is None:
         return None
-    return Closing(found.start(), found.end(), found.group() + closer, "end")
+    start, end = span
+    return Closing(start, end, text[start:end] + closer, "end")
+
+
+def last_word(text: str, paragraph: Span) -> tuple[int, int] | None:
+    """Where the paragraph's last whitespace-delimited word lies."""
+    end = paragraph.end
+    while end > paragraph.start and text[end - 1].isspace():
+        end -= 1
+    if end == paragraph.start:
+        return None
+    start = end
+    while start > paragraph.start and not text[start - 1].isspace():
+        start -= 1
+    return start, end
 
 
 def speaker(text: str, paragraph: Span) -> str | None:
