@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cached_property, lru_cache, partial
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import regex
@@ -241,13 +243,18 @@ def _mark_runs(document: Document) -> list[tuple[int, int]]:
     if pieces is None:
         return list(_runs_in(document.text))
     found: list[tuple[int, int]] = []
-    for piece, paragraph in zip(pieces, document.paragraphs, strict=True):
-        runs = _runs_in(piece.text)
-        if runs:
-            start, end = piece.paragraph
-            shift = piece.start_for(paragraph)
-            found.extend((a + shift, b + shift) for a, b in runs if start <= a and b <= end)
+    paragraphs = document.paragraphs
+    # map and compress run in C: an edit asks each of a novel's paragraphs again.
+    runs_by_piece = list(map(_runs_in, map(_PIECE_TEXT, pieces)))
+    for index in compress(range(len(pieces)), runs_by_piece):
+        piece, runs = pieces[index], runs_by_piece[index]
+        start, end = piece.paragraph
+        shift = piece.start_for(paragraphs[index])
+        found.extend((a + shift, b + shift) for a, b in runs if start <= a and b <= end)
     return found
+
+
+_PIECE_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=16384)  # paragraphs of a long manuscript
