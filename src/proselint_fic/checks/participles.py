@@ -56,34 +56,22 @@ _PERFECTS = tuple(
 )
 
 
-@cache
-def _participle_of_past() -> dict[str, str]:
-    """Each irregular past form whose participle differs -> that participle (ran -> run)."""
+def participle_for(past: str) -> str | None:
+    """The participle that a strong verb's past stands for after *have* (ran -> run), or
+    None when the past is a participle too (got, learnt, walked)."""
     from proselint_fic.checks.tense.lexicon import tables
 
     table = tables()
-    found: dict[str, str] = {}
-    for lemma, line in table.forms.items():
-        if lemma == "be":
-            continue
-        pasts_field, _, participles = line.split("|")
-        pasts = pasts_field.split("/")
-        # The participle that no past shares: woken, not waked (wake: woke/waked).
-        choices = [p for p in participles.split("/") if p and p not in pasts]
-        if not choices:
-            continue
-        participle = choices[0]
-        for past in filter(None, pasts):
-            if (
-                past != participle
-                # -t and -ed pasts are participles too in one dialect or another (got,
-                # learnt, dreamt, burnt); the strong verbs' vowel changes never are.
-                and not past.endswith(("t", "ed"))
-                and past not in table.participles
-                and table.past.get(past) == lemma
-            ):
-                found.setdefault(past, participle)
-    return found
+    lemma = table.past.get(past)
+    # -t and -ed pasts are participles too in one dialect or another (got, learnt,
+    # dreamt, burnt); the strong verbs' vowel changes never are.
+    if lemma is None or lemma == "be" or past.endswith(("t", "ed")) or past in table.participles:
+        return None
+    pasts_field, _, participles = table.forms[lemma].split("|")
+    pasts = pasts_field.split("/")
+    # The participle that no past shares: woken, not waked (wake: woke/waked).
+    choices = [p for p in participles.split("/") if p and p not in pasts]
+    return choices[0] if choices and choices[0] != past else None
 
 
 @cache
@@ -119,7 +107,6 @@ def _auxiliary(matched: str) -> str:
 
 def find_slips(document: Document) -> Iterator[Match]:
     text = document.text
-    participles = _participle_of_past()
     seen: set[int] = set()
     for pattern in _PERFECTS:
         for m in pattern.finditer(text):
@@ -128,7 +115,7 @@ def find_slips(document: Document) -> Iterator[Match]:
                 continue
             seen.add(start)
             verb = m.group("verb")
-            participle = participles.get(verb.lower())
+            participle = participle_for(verb.lower())
             if participle is None or document.in_dialogue(start):
                 continue
             if _nominal(verb.lower()) and not _reads_as_verb(text, m.end("verb")):
