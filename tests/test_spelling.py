@@ -606,3 +606,10 @@ def test_the_attested_table_is_sorted_for_its_binary_search() -> None:
 
     keys = [key.encode("utf-8") for key, _ in data_entries("attested-words.txt")]
     assert keys == sorted(keys)
+
+
+def test_a_slipped_title_before_a_name_is_reported() -> None:
+    assert flagged_words("He had come to urge Genearl Paulus to turn on Hitler.") == ["Genearl"]
+    assert flagged_words("The boat was Captian Hook's at last, or so he said.") == ["Captian"]
+    # Any other capitalised word before a name may be the name's own.
+    assert flagged_words("They walked to Holloway Gardens and sat down.") == []

@@ -51,7 +51,7 @@ from proselint_fic.checks.spelling.vocabulary import (
     straighten,
     strip_possessive,
 )
-from proselint_fic.checks.tense.words import TITLES
+from proselint_fic.checks.tense.words import TITLES, wordset
 from proselint_fic.patterns import compile_pattern, lazy
 from proselint_fic.text_case import match_case
 
@@ -142,6 +142,12 @@ _LONGEST_WORD = 45
 # misspelling it (oxyacetelene), not a coinage: coinages land far from long words.
 _LONG_RECURRING = 11
 _LONG_CAPITAL = 7
+# Titles that stand before a name, whose slips the name after them cannot excuse.
+_NAME_TITLES = TITLES | wordset(
+    "colonel lieutenant major admiral president senator governor inspector doctor count "
+    "countess duke duchess baron baroness emperor empress reverend bishop cardinal "
+    "chancellor minister marshal commissioner constable professor private corporal"
+)
 # A paragraph is written in a voice when at least this many of its words, and this share,
 # are elided or unknown (measured on dialect speech in Twain, Harris and Dickens).
 _VOICE_MARKS = 3
@@ -919,9 +925,14 @@ class _Analyser:
         lowercase word, keeping its first letter (the Board of Governers, Circus
         Commision, the Mirrror): names recur, and seldom sit that close to a long common
         word. Slips of other names are not reported: real names come in many spellings
-        (Kirstin, Kirsten; Giuseppi, Giuseppe)."""
+        (Kirstin, Kirsten; Giuseppi, Giuseppe). Before a name, only a slipped title is
+        (Genearl Paulus)."""
         if occurrence.opens_sentence or lower_counts[core] > 1 or len(core) < _LONG_CAPITAL:
             return False
+        if occurrence.in_name and occurrence.form == occurrence.core:
+            # Before a name only a slipped title gives itself away (Genearl Paulus,
+            # Captian Hook): any other capitalised word there may be the name's own.
+            return any(slip in _NAME_TITLES for slip in _slight_slips(core))
         if occurrence.form != occurrence.core or occurrence.in_name:
             return False  # a possessive (the Gallegher's) or part of a name (Notting Hill)
         before = tokens.capitalised_word_before(self.text, occurrence.start)
