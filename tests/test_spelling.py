@@ -613,3 +613,9 @@ def test_a_slipped_title_before_a_name_is_reported() -> None:
     assert flagged_words("The boat was Captian Hook's at last, or so he said.") == ["Captian"]
     # Any other capitalised word before a name may be the name's own.
     assert flagged_words("They walked to Holloway Gardens and sat down.") == []
+
+
+def test_a_held_shift_key_on_a_name_the_dictionary_lists() -> None:
+    assert flagged_words("He read of GIlgamesh in the old book.") == ["GIlgamesh"]
+    # An acronym with an ending keeps its capitals.
+    assert flagged_words("The IDs and DVDs were gone.") == []

@@ -142,6 +142,7 @@ _LONGEST_WORD = 45
 # misspelling it (oxyacetelene), not a coinage: coinages land far from long words.
 _LONG_RECURRING = 11
 _LONG_CAPITAL = 7
+_SHIFTED_NAME_TAIL = 3
 # Titles that stand before a name, whose slips the name after them cannot excuse.
 _NAME_TITLES = TITLES | wordset(
     "colonel lieutenant major admiral president senator governor inspector doctor count "
@@ -600,9 +601,15 @@ class _Analyser:
         if rest == "s" or head.lower() in _STRESSED_HEADS:
             return None
         lower = core.lower()
-        if not self.known(lower) or self.rank(lower) < BASE_RANK:
-            return None
-        return core[0] + core[1:].lower()
+        if self.known(lower) and self.rank(lower) >= BASE_RANK:
+            return core[0] + core[1:].lower()
+        # A name the dictionary lists (GIlgamesh), when enough lowercase letters follow
+        # to tell it from an acronym with an ending (IDs, DVDs).
+        entry = lexicon().lookup(lower)
+        name = entry.form if entry is not None else ""
+        if len(rest) >= _SHIFTED_NAME_TAIL and name[:1].isupper() and name[1:].islower():
+            return name if entry is not None and entry.rank >= BASE_RANK else None
+        return None
 
     def _occurrences(self, suspects: set[str]) -> list[Occurrence]:
         document, text = self.document, self.text
