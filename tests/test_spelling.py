@@ -619,3 +619,14 @@ def test_a_held_shift_key_on_a_name_the_dictionary_lists() -> None:
     assert flagged_words("He read of GIlgamesh in the old book.") == ["GIlgamesh"]
     # An acronym with an ending keeps its capitals.
     assert flagged_words("The IDs and DVDs were gone.") == []
+
+
+def test_a_short_name_or_acronym_written_in_lowercase_is_a_slip() -> None:
+    # The word list knows Tue, Nd and OT only capitalised: in lowercase they are slips.
+    [(_, word, fixes)] = findings("She went to tue shop before noon.")
+    assert (word, fixes[0]) == ("tue", "the")
+    [(_, word, fixes)] = findings("He shook hands with mr Smith.")
+    assert (word, fixes[0]) == ("mr", "Mr")
+    # ok is in the fiction list; a foreign phrase keeps its words (revoir is the other
+    # language's, and reported as such, but au beside it is no slip of "a").
+    assert flagged_words("It was ok, she said, au revoir.") == ["revoir"]

@@ -143,6 +143,7 @@ _LONGEST_WORD = 45
 _LONG_RECURRING = 11
 _LONG_CAPITAL = 7
 _SHIFTED_NAME_TAIL = 3
+_LOWERCASED_NAME_LENGTH = 4
 # Titles that stand before a name, whose slips the name after them cannot excuse.
 _NAME_TITLES = TITLES | wordset(
     "colonel lieutenant major admiral president senator governor inspector doctor count "
@@ -550,7 +551,7 @@ class _Analyser:
             if verdict is None:
                 verdict = self.accepted(form)
             if verdict:
-                return False
+                return self._lowercased_name(form)
         if not form.isascii() and _other_script(form):
             return False  # Greek, Cyrillic, CJK: not English words, and not typos of them (μm)
         word = straighten(form)
@@ -578,6 +579,17 @@ class _Analyser:
             or self._shift_held(letters) is not None
             or morphology.glued_to_name(letters) is not None
         )
+
+    def _lowercased_name(self, form: str) -> bool:
+        """A short word in lowercase that the dictionary lists only capitalised, as a name
+        or an acronym (*tue*, *nd*, *ot* for Tue, Nd, OT): in lowercase it is most often a
+        slip of a common word (the, and, or). Words the story or the fiction list accept
+        in lowercase (ok) are not."""
+        if len(form) > _LOWERCASED_NAME_LENGTH or not form.islower():
+            return False
+        if form in self.project or form in fiction.fiction_words():
+            return False
+        return self.known(form) and _rank(form, self.dialect) < 0
 
     def _doubled_initial(self, core: str) -> str | None:
         """The word a doubled first letter hides (Tthe, Wwhile, iIt): the letter twice, in
@@ -759,6 +771,15 @@ class _Analyser:
             self._report_known(occurrence, hit[1])
             return
         if self._reported_shift_slip(occurrence):
+            return
+        if self._lowercased_name(occurrence.form):
+            if not (
+                occurrence.message
+                or occurrence.emphasis
+                or self._in_voice(occurrence)
+                or self._beside_a_foreign_word(occurrence)
+            ):
+                self._report_lowercased(occurrence)
             return
         if self.accepted(lower) or self.accepted(core):
             return
@@ -1171,6 +1192,35 @@ class _Analyser:
                 f"your story, add it with `proselint-fic add-word {core}`."
             )
         self._add(UNKNOWN, occurrence, options, message)
+
+    def _beside_a_foreign_word(self, occurrence: Occurrence) -> bool:
+        """A word next to one no dictionary knows: a phrase of another language (au
+        revoir, carpe diem, que sera), where short capitalised entries abound."""
+        text = self.text
+        before = tokens.WORD.findall(text, max(0, occurrence.start - 40), occurrence.start)
+        after = tokens.WORD.findall(text, occurrence.end, occurrence.end + 40)
+        near = [w for w in (before[-1:] + after[:1]) if w.isalpha()]
+        return any(not self.accepted(straighten(w).lower()) for w in near)
+
+    def _report_lowercased(self, occurrence: Occurrence) -> None:
+        lower = occurrence.form
+        entry = lexicon().lookup(lower)
+        listed = entry.form if entry is not None else lower
+        words = [s for s in suggest(lower, self.dialect) if s.islower() and s != lower]
+        if occurrence.in_name or not words:
+            # Before a name it is the title or name itself in lowercase: mr Smith.
+            options: tuple[str, ...] = (listed, *words[:3])
+            hint = f"write '{listed}'. "
+        else:
+            options = (*words[:3], listed)
+            hint = f"did you mean '{words[0]}', or '{listed}'? "
+        self._add(
+            UNKNOWN,
+            occurrence,
+            options,
+            f"'{lower}' is a word only as '{listed}': {hint}If it is a word of your story, "
+            f"add it with `proselint-fic add-word {lower}`.",
+        )
 
     def _report_regularised(self, occurrence: Occurrence, right: str) -> None:
         fix = match_case(occurrence.core, right) + occurrence.form[len(occurrence.core) :]
