@@ -594,6 +594,8 @@ def _lower_after_speech(document: Document, m: MatchObject) -> Match | None:
     word = m.group("word")
     if word in _GOES_ON:
         return None
+    if document.paragraph_at(m.start()) != document.paragraph_at(m.start("word")):
+        return None  # a line of its own after the speech's (a paragraph rule reads one)
     speech = document.speech
     index = speech.index_at(m.start())
     if index is None or speech.spans[index].end != m.end():

@@ -188,13 +188,13 @@ def _set_off(text: str, start: int, end: int) -> bool:
     utterance or a sound of its own ("Crunch crunch!", "...*hack hack*...!"), where a
     slip would sit inside a clause ("radioed in in a panic")."""
     # A single line break is a space in wrapped text; a blank line ends the paragraph.
-    before_text = text[max(0, start - 8) : start].rstrip(" \t")
+    before_text = text[max(0, start - 8) : start].replace("\r", "").rstrip(" \t")
     before = (
         not before_text.rstrip("\n")
         or before_text.endswith("\n\n")
         or before_text.rstrip()[-1:] in _MARKS_BEFORE
     )
-    after_text = text[end : end + 8].lstrip(" \t")
+    after_text = text[end : end + 8].replace("\r", "").lstrip(" \t")
     after = (
         not after_text.lstrip("\n")
         or after_text.startswith("\n\n")

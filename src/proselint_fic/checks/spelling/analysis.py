@@ -1197,8 +1197,11 @@ class _Analyser:
         """A word next to one no dictionary knows: a phrase of another language (au
         revoir, carpe diem, que sera), where short capitalised entries abound."""
         text = self.text
-        before = tokens.WORD.findall(text, max(0, occurrence.start - 40), occurrence.start)
-        after = tokens.WORD.findall(text, occurrence.end, occurrence.end + 40)
+        # Within the paragraph only: an editor's re-lint keeps verdicts by paragraph.
+        paragraph = self.document.paragraph_at(occurrence.start)
+        low, high = (0, len(text)) if paragraph is None else paragraph
+        before = tokens.WORD.findall(text, max(low, occurrence.start - 40), occurrence.start)
+        after = tokens.WORD.findall(text, occurrence.end, min(high, occurrence.end + 40))
         near = [w for w in (before[-1:] + after[:1]) if w.isalpha()]
         return any(not self.accepted(straighten(w).lower()) for w in near)
 
