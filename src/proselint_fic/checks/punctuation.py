@@ -477,6 +477,10 @@ class UnbalancedQuotesRule(MetaRule):
         if speech.quote_style == "single":
             return  # apostrophes make an unpaired single quote too weak a signal
         paragraph_starts = {p.start for p in document.paragraphs}
+        if "”" in text:
+            for block in document.paragraphs:
+                for opener in quote_closing.lost_openers(text, speech.spans, block):
+                    yield _closing_match(opener)
         for span, closed in zip(speech.spans, speech.closed, strict=True):
             start, end = span
             if closed:
@@ -534,6 +538,7 @@ def _closing_match(lost: quote_closing.Closing) -> Match:
 
 
 _CLOSING_MESSAGES = {
+    "opener": "The speech goes on after its tag without an opening quote: add it here.",
     "single": "A single quote closes a speech that a double quote opened: use the double quote.",
     "tag": "The speech goes on into its tag: close the quote before the tag.",
     "end": "This speech is never closed: add the closing quotation mark after it.",
@@ -923,7 +928,10 @@ def rules() -> list[Rule]:
                 a speech tag read inside the open quote (*"When will you see her? said
                 the signora*), on a single quote that closes a double-quoted speech
                 (*"Will you do it?'*), or else after the paragraph's last word. A closing
-                quote with no opening quote before it in the paragraph is flagged too.
+                quote with no opening quote before it in the paragraph is flagged too, and a
+                speech broken by its tag whose second part lost its opening quote is
+                flagged after the tag (*"...a grindstone," said Steerforth, and sharpens
+                it."*; curly quotes only).
                 Single-quote dialogue is not checked: apostrophes make it too uncertain.
                 When every double quote of the paragraph has a partner (quotes inside
                 emphasis, nested double quotes), the rule stays silent, and so it does for
@@ -936,6 +944,7 @@ def rules() -> list[Rule]:
                     "“Yes,” said Dr. Grantly, “we must go. Will you do it?’\n\n“I will.”",
                     "“It was a maxim of his,” said Mrs. Badger, “that it is never too hot."
                     "\n\n“To all professions,” observed Mr. Badger.",
+                    "“She brings everything to a grindstone,” said Steerforth, and sharpens it.”",
                     '"Wait," he said. "Don\'t go.\n\nShe went anyway.',
                     '"_I have come, forlorn mother.\n\nShe did not answer. The hall was cold.',
                 ],
@@ -948,6 +957,7 @@ def rules() -> list[Rule]:
                     " then he left,” she said.",
                     "“‘How many are there?’ said he.\n\n“‘Four,’ said I.\n\n“And so it went.”",
                     "“Well, then, he said, 'Such as begin by cursing end by it.'\n\nHe left.",
+                    "“She brings everything to a grindstone,” said Steerforth, “and sharpens it.”",
                     "“Curly quotes,” she said, “close too.”",
                     "\"She said, 'Never again,' and meant it.\"",
                     "The dogs' bowls were empty. Give 'em a minute; it's been since '09.",

@@ -10,6 +10,7 @@ The fix goes where the mark was lost, which is also where an editor marks it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from proselint_fic.checks.dialogue import TAG_VERBS
@@ -146,3 +147,28 @@ def another_speaker(text: str, paragraph: Span, following: Span) -> bool:
         return False
     pronouns = {first, second} & _PRONOUNS
     return len(pronouns) != 1 or "i" in pronouns
+
+
+def lost_openers(text: str, spans: Sequence[Span], paragraph: Span) -> Iterator[Closing]:
+    """A speech broken by its tag whose second part lost its opening quote: *"She brings
+    everything to a grindstone," said Steerforth, and sharpens it."* The closing quote
+    after the tag has no opener, and the words after the tag's comma go on in lower case.
+    Curly quotes only: a straight one opens as well as closes."""
+    inside = [s for s in spans if paragraph.start <= s.start < paragraph.end]
+    for index, before in enumerate(inside):
+        if text[before.end - 1 : before.end] != "”":
+            continue
+        stop = inside[index + 1].start if index + 1 < len(inside) else paragraph.end
+        closer = text.find("”", before.end, stop)
+        if closer < 0 or "“" in text[before.end : closer]:
+            continue
+        comma = _TAG_COMMA.match(text, before.end, closer)
+        if comma is None:
+            continue
+        yield Closing(comma.start("word"), comma.end(), comma.group("tag_end") + "“", "opener")
+
+
+# After a closed speech: a short tag ending in a comma, then lower case (the speech goes on).
+_TAG_COMMA = lazy(
+    r"[ \t]+(?:[^,.!?;:\"“”\n]{1,40}?[ \t])?(?<word>(?<tag_end>[\p{L}.'’]+,[ \t]+))(?=\p{Ll})"
+)
