@@ -568,10 +568,10 @@ def _is_spoken_phrase(verb: str, particle: str | None) -> bool:
 
 # A speech that ends its sentence (. ? ! or …), then a lowercase word.
 _LOWER_AFTER_SPEECH = tuple(
-    rf"{quote}(?<=[^.\s]\.{quote})(?=[ \t]*\n?[ \t]*(?<word>\p{{Ll}}[\p{{Ll}}'’]*)\b)"
+    rf"{quote}(?<=[^.\s]\.{quote})(?=[ \t]*(?:\r?\n)?[ \t]*(?<word>\p{{Ll}}[\p{{Ll}}'’]*)\b)"
     for quote in ('"', "”")
 )
-_NEXT_WORDS = lazy(r"(?:[ \t]*\n?[ \t]*[\p{L}'’-]+){1,4}")
+_NEXT_WORDS = lazy(r"(?:[ \t]*(?:\r?\n)?[ \t]*[\p{L}'’-]+){1,4}")
 # Verbs of thought and writing, and of remarking, end a tag too: "she would think", "he
 # commented aloud". After a period such a tag is still a slip, dialogue.period-before-tag's.
 _TAG_LIKE = frozenset(

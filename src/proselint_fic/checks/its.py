@@ -10,6 +10,7 @@ its sentence (*it's heart*, not *it's ancient*, which may be *it is ancient*), w
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -48,30 +49,39 @@ def find_its_slips(document: Document) -> Iterator[Match]:
     text, folded, starts, ends = document.text, words.folded, words.starts, words.ends
     table = its_table()
     curly = text.count("\u2019") > text.count("'")
-    for index in candidates:
-        if index + 1 >= len(folded) or not _adjacent(text, ends[index], starts[index + 1]):
+    for at in candidates:
+        # The paragraph's words only: a paragraph rule reads nothing past its paragraph
+        # (a one-line layout breaks paragraphs at every line).
+        paragraph = document.paragraph_at(starts[at])
+        if paragraph is None:
             continue
-        written, following = folded[index], folded[index + 1]
+        low = bisect_left(starts, paragraph.start)
+        high = bisect_left(starts, paragraph.end)
+        folded_here = folded[low:high]
+        index = at - low
+        if index + 1 >= len(folded_here) or not _adjacent(text, ends[at], starts[at + 1]):
+            continue
+        written, following = folded_here[index], folded_here[index + 1]
         wanted = table.get(following)
         if wanted is None or wanted == written:
             continue
         if written == "its" and (
-            _after_preposition(folded, index)
-            or _possessive_before_gerund(folded, index, following)
-            or _modifies_a_noun(folded, index)
+            _after_preposition(folded_here, index)
+            or _possessive_before_gerund(folded_here, index, following)
+            or _modifies_a_noun(folded_here, index)
         ):
             continue
         if written == "it's" and not _noun_follows(
-            folded, index, _joined_to_previous(words, text, index)
+            folded_here, index, at > low and _joined_to_previous(words, text, at)
         ):
             continue
-        original = text[starts[index] : ends[index]]
+        original = text[starts[at] : ends[at]]
         fix = match_case(original, wanted.replace("'", "\u2019") if curly else wanted)
         if wanted == "its":
             message = f"'{original}' means 'it is': the possessive is '{fix}'."
         else:
             message = f"'{original}' is the possessive: 'it is' and 'it has' are written '{fix}'."
-        yield Match(starts[index], ends[index], message, (fix,))
+        yield Match(starts[at], ends[at], message, (fix,))
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

@@ -99,7 +99,7 @@ class DoubledWordRule(MetaRule):
                 continue
             if word in _UTTERANCES and _stands_alone(document.text, start, end):
                 continue
-            if _set_off(document.text, start, end):
+            if _set_off(document, start, end):
                 continue  # "Crunch crunch!", "*Cough cough*": a sound of its own
             match = self._judge(document, start, end, start + len(word))
             if match is not None:
@@ -119,7 +119,7 @@ class DoubledWordRule(MetaRule):
             return None
         if text[start:first_end].lower() in _SPOKEN and document.in_dialogue(start):
             return None
-        if _in_a_run(text, start, end, text[start:first_end].lower()):
+        if _in_a_run(document, start, end, text[start:first_end].lower()):
             return None  # "gheh gheh gheh", "no no no": said three times, said on purpose
         return Match(start, end, replacements=(text[start:first_end],))
 
@@ -159,13 +159,16 @@ _PREVIOUS_WORD = lazy(r"([\w'’]+)[ \t]*(?:\r?\n[ \t]*)?\Z")
 _RUN_LOOKBACK = 40
 
 
-def _in_a_run(text: str, start: int, end: int, word: str) -> bool:
-    """Whether the doubled word stands a third time just before or after the pair: a
-    laugh, a chant or an insistence (au au au), which a slip of the keys never makes."""
-    after = _NEXT_WORD.match(text, end)
+def _in_a_run(document: Document, start: int, end: int, word: str) -> bool:
+    """Whether the doubled word stands a third time just before or after the pair, in its
+    paragraph: a laugh, a chant or an insistence (au au au), which a slip never makes."""
+    text = document.text
+    paragraph = document.paragraph_at(start)
+    low, high = (0, len(text)) if paragraph is None else paragraph
+    after = _NEXT_WORD.match(text, end, high)
     if after is not None and after.group(1).lower() == word:
         return True
-    before = _PREVIOUS_WORD.search(text, max(0, start - _RUN_LOOKBACK), start)
+    before = _PREVIOUS_WORD.search(text, max(low, start - _RUN_LOOKBACK), start)
     return before is not None and before.group(1).lower() == word
 
 
@@ -183,23 +186,21 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     )
 
 
-def _set_off(text: str, start: int, end: int) -> bool:
+def _set_off(document: Document, start: int, end: int) -> bool:
     """True when marks or the paragraph's edges stand on both sides of the pair: it is an
     utterance or a sound of its own ("Crunch crunch!", "...*hack hack*...!"), where a
     slip would sit inside a clause ("radioed in in a panic")."""
-    # A single line break is a space in wrapped text; a blank line ends the paragraph.
-    before_text = text[max(0, start - 8) : start].replace("\r", "").rstrip(" \t")
-    before = (
-        not before_text.rstrip("\n")
-        or before_text.endswith("\n\n")
-        or before_text.rstrip()[-1:] in _MARKS_BEFORE
-    )
-    after_text = text[end : end + 8].replace("\r", "").lstrip(" \t")
-    after = (
-        not after_text.lstrip("\n")
-        or after_text.startswith("\n\n")
-        or after_text.lstrip()[:1] in _MARKS_AFTER
-    )
+    text = document.text
+    paragraph = document.paragraph_at(start)
+    low, high = (0, len(text)) if paragraph is None else paragraph
+    left = start
+    while left > low and text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < high and text[right].isspace():
+        right += 1
+    before = left == low or text[left - 1] in _MARKS_BEFORE
+    after = right >= high or text[right] in _MARKS_AFTER
     return before and after
 
 
