@@ -111,8 +111,57 @@ def _unmarked_paragraphs(document: Document) -> Iterator[Span]:
         yield paragraph
 
 
+def _speech_ends_open(text: str, paragraph: Span) -> bool:
+    """Whether the paragraph's last mark is a closing quote right after a letter."""
+    body = text[paragraph.start : paragraph.end].rstrip()
+    return len(body) >= 2 and body[-1] in '"”' and body[-2].isalpha()
+
+
+def _unmarked_speeches(document: Document) -> Iterator[Match]:
+    """A speech that ends its paragraph with no mark inside the closing quote ("...I
+    understand"), when it opens its sentence and the paragraphs either side do not end
+    the same way (a list of quoted titles, a layout)."""
+    text = document.text
+    speech = document.speech
+    paragraphs = document.paragraphs
+    for span, closed in zip(speech.spans, speech.closed, strict=True):
+        if not closed or text[span.end - 1 : span.end] not in '"”':
+            continue
+        index = document.paragraph_index_at(span.start)
+        if index is None:
+            continue
+        paragraph = paragraphs[index]
+        if (
+            text[span.end : paragraph.end].strip()
+            or not text[span.end - 2 : span.end - 1].isalpha()
+        ):
+            continue
+        words = _words(text[span.start : span.end])
+        lowercase = sum(1 for w in words if w[:1].islower())
+        if 2 * lowercase < len(words) or _INDENTED.match(
+            document.source, document.source.rfind("\n", 0, paragraph.start) + 1
+        ):
+            continue  # a signature in capitals, a title, an indented verse
+        if len(words) < 2 or not _opens_sentence(text, paragraph, span.start):
+            continue
+        neighbours = paragraphs[max(0, index - 1) : index] + paragraphs[index + 1 : index + 2]
+        if any(_speech_ends_open(text, p) or ends_open(text[p.start : p.end]) for p in neighbours):
+            continue
+        word_start = span.end - 1
+        while word_start > span.start and not text[word_start - 1].isspace():
+            word_start -= 1
+        word = text[word_start : span.end - 1]
+        yield Match(word_start, span.end, replacements=(word + "." + text[span.end - 1],))
+
+
+def _opens_sentence(text: str, paragraph: Span, quote: int) -> bool:
+    before = text[paragraph.start : quote].rstrip()
+    return not before or before[-1] in '.!?…"”’:'
+
+
 class MissingEndMarkRule(MetaRule):
     def check(self, document: Document) -> Iterator[Match]:
+        yield from _unmarked_speeches(document)
         text = document.text
         for paragraph in _unmarked_paragraphs(document):
             span = last_word(text, paragraph)
@@ -138,7 +187,9 @@ MISSING_END_MARK = RuleMeta(
         "The last sentence of a paragraph has no period, question or exclamation mark "
         'after it (*... and kept up the pressure*, *"Ugh," Glenn complained*). Only '
         "prose is read: a paragraph of several words that opens on a capital and is "
-        "mostly lowercase, with the paragraphs either side ending in marks. Headings, "
+        "mostly lowercase, with the paragraphs either side ending in marks, and a speech "
+        "that opens its sentence and ends the paragraph with no mark inside its closing "
+        'quote (*"...I understand"*). Headings, '
         "titles in title case, lists, verse, scripts and chat lines, which leave their "
         "marks off line after line, are left alone, and so are a letter's signed "
         "closing, a paragraph ending in italics, and one ending in a web address."
@@ -146,6 +197,7 @@ MISSING_END_MARK = RuleMeta(
     flags=(
         "She sat down.\n\nShe drew a new whip out of her bag and kept up the pressure\n\n"
         "The crowd roared.",
+        'He nodded.\n\n"...I understand"\n\nShe left.',
         '"He talks very little," said Celia\n\n"He is shy," said Dorothea.',
     ),
     passes=(
@@ -157,6 +209,8 @@ MISSING_END_MARK = RuleMeta(
         "He read the sign.\n\n*Keep out of the water*\n\nHe kept out.",
         "She typed the address.\n\nIt is at https://example.com/about\n\nThen she waited.",
         "The rain fell.\n\n- buy milk and eggs for the week\n\nShe left.",
+        'He nodded.\n\nShe called the place "home"\n\nShe left.',
+        'Her favourites:\n\n"The Hobbit"\n\n"Little Women"\n\nShe read them all.',
     ),
     fixes=(
         FixExample(
