@@ -9,6 +9,7 @@ reported, subordinate or relative clause.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -165,19 +166,22 @@ _THE_TIME = frozenset({"the", "that", "this"})
 
 # Built once per verb table: a reader is made for each scene read, and the set has
 # twenty thousand words (a few milliseconds an edit in an editor).
-_VERBISH: dict[int, tuple[VerbTables, frozenset[str]]] = {}
+_VERBISH: dict[int, tuple[VerbTables, AbstractSet[str]]] = {}
 
 
-def _verbish(table: VerbTables) -> frozenset[str]:
+def _verbish(table: VerbTables) -> AbstractSet[str]:
     """The words that may be a finite verb: the table's finite forms, contractions and
     negatives, but never a preposition or particle ("rattles over", "backs")."""
     kept = _VERBISH.get(id(table))
     if kept is not None and kept[0] is table:
         return kept[1]
     not_verbs = (wc.PREPOSITIONS - {"like"}) | wc.OBJECT_LIKE | wc.DETERMINERS | wc.RARELY_VERBS
-    verbish = frozenset(
-        (table.finite_forms - not_verbs) | wc.CONTRACTIONS.keys() | _NEGATIVES.keys()
-    )
+    # Built in place: each copy of a twenty-thousand-word set is a millisecond of a cold
+    # start. Never changed after this.
+    verbish = set(table.finite_forms)
+    verbish -= not_verbs
+    verbish |= wc.CONTRACTIONS.keys()
+    verbish |= _NEGATIVES.keys()
     _VERBISH[id(table)] = (table, verbish)
     return verbish
 
