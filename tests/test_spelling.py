@@ -630,3 +630,30 @@ def test_a_short_name_or_acronym_written_in_lowercase_is_a_slip() -> None:
     # ok is in the fiction list; a foreign phrase keeps its words (revoir is the other
     # language's, and reported as such, but au beside it is no slip of "a").
     assert flagged_words("It was ok, she said, au revoir.") == ["revoir"]
+
+
+def test_one_edit_candidates_by_hand_equal_rapidfuzz_s() -> None:
+    """A run with few unknown words finds one-edit candidates without importing rapidfuzz;
+    the words and their distances must be the ones rapidfuzz gives."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from proselint_fic.checks.spelling import suggest as S\n"
+        "from proselint_fic.checks.spelling.lexicon import lexicon\n"
+        "words = ['wheelbarrw', 'recieve', 'teh', 'acomodate', 'definately', 'neice']\n"
+        "mine = [sorted(e.key for e in S._within_one(w, 'en-US', lexicon())) for w in words]\n"
+        "pairs = [('ca', 'abc'), ('abcd', 'acbd'), ('', 'ab')]\n"
+        "dist = [S.osa_distance(a, b) for a, b in pairs]\n"
+        "assert 'rapidfuzz' not in sys.modules\n"
+        "theirs = [sorted(e.key for e in S._within(w, 'en-US', lexicon(), 1)) for w in words]\n"
+        "from rapidfuzz.distance import OSA\n"
+        "assert dist == [OSA.distance(a, b) for a, b in pairs]\n"
+        "assert mine == theirs, (mine, theirs)\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.stdout.strip() == "ok", done.stderr

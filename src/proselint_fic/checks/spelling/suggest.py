@@ -12,6 +12,7 @@ bonus for how common the candidate is.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
@@ -195,7 +196,7 @@ def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) 
         entry = lex.lookup(edit)
         if entry is not None and entry.accepted_in(dialect) and "'" not in entry.key[:1]:
             found[entry.key] = entry
-    for entry in _within(lower, dialect, lex, 1):
+    for entry in _within_one(lower, dialect, lex):
         found.setdefault(entry.key, entry)
     if not far or len(lower) < 4:
         return list(found.values())
@@ -209,6 +210,56 @@ def candidates(lower: str, dialect: Dialect, lex: Lexicon, *, far: bool = True) 
         for entry in _within(lower, dialect, lex, 3):
             found.setdefault(entry.key, entry)
     return list(found.values())
+
+
+# Words looked up edit by edit before rapidfuzz is worth its import (about 10 ms, most of
+# a cold chapter's suggestion cost): a chapter's few unknown words cost less this way,
+# and a novel's many are faster through rapidfuzz once it is loaded.
+_SEARCHES_BEFORE_RAPIDFUZZ = 30
+_by_hand = 0
+
+
+def _within_one(lower: str, dialect: Dialect, lex: Lexicon) -> Iterable[Entry]:
+    """Dictionary words with the same first letter one edit away (insertion, deletion,
+    substitution or two neighbours swapped: the optimal string alignment distance 1)."""
+    global _by_hand  # noqa: PLW0603 - a count for the whole process
+    if "rapidfuzz" in sys.modules or _by_hand >= _SEARCHES_BEFORE_RAPIDFUZZ:
+        yield from _within(lower, dialect, lex, 1)
+        return
+    _by_hand += 1
+    edits = set()
+    for at in range(1, len(lower)):
+        edits.add(lower[:at] + lower[at + 1 :])
+        if at + 1 < len(lower):
+            edits.add(lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :])
+        edits.update(lower[:at] + letter + lower[at + 1 :] for letter in ALPHABET)
+    for at in range(1, len(lower) + 1):
+        edits.update(lower[:at] + letter + lower[at:] for letter in ALPHABET)
+    edits.discard(lower)
+    for edit in sorted(edits):
+        entry = lex.lookup(edit)
+        if entry is not None and entry.accepted_in(dialect):
+            yield entry
+
+
+def osa_distance(a: str, b: str) -> int:
+    """The optimal string alignment distance (what rapidfuzz's OSA computes), in Python
+    for the few words of a run that never loads rapidfuzz."""
+    if "rapidfuzz" in sys.modules:
+        from rapidfuzz.distance import OSA
+
+        return int(OSA.distance(a, b))
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            cost = char != other
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _within(lower: str, dialect: Dialect, lex: Lexicon, limit: int) -> Iterable[Entry]:
@@ -232,9 +283,7 @@ RANKED_POOL = 40
 
 
 def rank(lower: str, found: Iterable[Entry]) -> list[tuple[float, Entry]]:
-    from rapidfuzz.distance import OSA
-
-    pool = sorted(found, key=lambda e: (OSA.distance(lower, e.key), -e.rank))[:RANKED_POOL]
+    pool = sorted(found, key=lambda e: (osa_distance(lower, e.key), -e.rank))[:RANKED_POOL]
     return sorted(((score(lower, e), e) for e in pool), key=lambda pair: (pair[0], pair[1].key))
 
 
