@@ -159,7 +159,13 @@ def test_texting_in_a_message_line_is_not_a_typo() -> None:
         "I put it away."
     )
     assert flagged_words(text) == []
-    assert flagged_words("I put it away. I dont know why.") == ["dont"]
+    # In narration the same word is a contraction missing its apostrophe: punctuation.
+    linter = Linter(select=["typo", "punctuation.missing-apostrophe"], discover_config=False)
+    assert [d.rule for d in linter.lint_text(text)] == []
+    found = linter.lint_text("I put it away. I dont know why.")
+    assert [(d.rule, d.replacements) for d in found] == [
+        ("punctuation.missing-apostrophe", ("don't",))
+    ]
 
 
 def test_names_are_learned_from_the_manuscript() -> None:
@@ -207,11 +213,12 @@ def test_a_negative_contraction_that_lost_its_t_is_reported_with_it() -> None:
 
 
 def test_contractions_without_apostrophes() -> None:
-    found = findings("I dont know. Thats it.")
-    assert [(word, fixes[0]) for _, word, fixes in found] == [
-        ("dont", "don't"),
-        ("Thats", "That's"),
-    ]
+    # The letters are right and the apostrophe is missing: a punctuation finding.
+    linter = Linter(select=["punctuation.missing-apostrophe"], discover_config=False)
+    text = "I dont know. Thats it."
+    found = [(text[d.start : d.end], d.replacements) for d in linter.lint_text(text)]
+    assert found == [("dont", ("don't",)), ("Thats", ("That's",))]
+    assert findings(text) == []  # and no typo
 
 
 def test_project_words_are_accepted() -> None:
@@ -443,8 +450,10 @@ def test_a_function_word_run_into_a_word_is_a_lost_space(text: str, word: str, f
 
 def test_run_together_leaves_names_dialect_and_contractions_alone() -> None:
     assert flagged_words("Asher smiled at her. He willfully ignored it.") == []
-    [(_, word, fixes)] = findings("Youre late, she said.")
-    assert (word, fixes[0]) == ("Youre", "You're")
+    # Not run together but a contraction without its apostrophe: punctuation.
+    linter = Linter(select=["typo", "punctuation.missing-apostrophe"], discover_config=False)
+    [found] = linter.lint_text("Youre late, she said.")
+    assert (found.rule, found.replacements) == ("punctuation.missing-apostrophe", ("You're",))
 
 
 def test_rare_dictionary_words_written_once_are_slips() -> None:

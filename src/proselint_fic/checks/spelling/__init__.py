@@ -223,6 +223,28 @@ RARE_WORD = RuleMeta(
 )
 
 
+MISSING_APOSTROPHE = RuleMeta(
+    id="punctuation.missing-apostrophe",
+    category="punctuation",
+    severity=Severity.WARNING,
+    scope="both",
+    fix_safety="unsafe",
+    summary="A contraction written without its apostrophe (thats, dont, youre).",
+    message="This contraction is missing its apostrophe: write the suggested form.",
+    docs=(
+        "A word the dictionary does not know, or a listed misspelling, whose first fix is "
+        "the same letters with an apostrophe put in (*thats* -> *that's*, *dont* -> "
+        "*don't*): the spelling is right and a mark is missing, so it is reported as "
+        "punctuation rather than as a typo. Texting keeps its own register and is left "
+        "alone, as for every spelling rule, and so are words the story or the fiction "
+        "list accepts (*ur*, *thx*)."
+    ),
+    flags=('"Oh thats right, more importantly," she said.', "He dont know the way."),
+    passes=('"Oh, that\'s right," she said.', "He doesn't know the way."),
+    fixes=(FixExample("He dont know the way.", "He don't know the way."),),
+)
+
+
 def kept_spelling() -> KeptSpelling:
     """The analysis an editor's re-lint keeps paragraph by paragraph (proselint_fic.incremental)."""
     from proselint_fic.checks.spelling.kept import KeptSpelling
@@ -249,4 +271,5 @@ def rules() -> list[Rule]:
         SpellingRule(KNOWN_MISSPELLING),
         SpellingRule(INCONSISTENT_NAME),
         SpellingRule(RARE_WORD),
+        SpellingRule(MISSING_APOSTROPHE),
     ]

@@ -87,6 +87,7 @@ UNKNOWN = "typo.unknown-word"
 KNOWN = "typo.known-misspelling"
 INCONSISTENT = "typo.inconsistent-name"
 RARE = "typo.rare-word"
+APOSTROPHE = "punctuation.missing-apostrophe"
 # Words either side of a rare word that are read to recognise a fixed phrase (to and fro).
 _PHRASE_REACH = 3
 
@@ -1247,6 +1248,15 @@ class _Analyser:
     def _add(
         self, rule: str, occurrence: Occurrence, replacements: tuple[str, ...], message: str
     ) -> None:
+        if (
+            rule in (UNKNOWN, KNOWN)
+            and replacements
+            and _apostrophe_only(occurrence.form, replacements[0])
+        ):
+            # The letters are right and only the apostrophe is missing: punctuation.
+            rule = APOSTROPHE
+            replacements = replacements[:1]
+            message = f"'{occurrence.form}' is missing its apostrophe: write '{replacements[0]}'."
         self.analysis.findings[rule].append(
             Finding(rule, occurrence.start, occurrence.end, occurrence.form, replacements, message)
         )
@@ -1534,6 +1544,13 @@ def _rank(lower: str, dialect: Dialect) -> int:
     if entry is None or not entry.accepted_in(dialect) or entry.form != entry.key:
         return -1
     return entry.rank
+
+
+def _apostrophe_only(written: str, fix: str) -> bool:
+    """Whether ``fix`` is ``written`` with an apostrophe put in and nothing else changed
+    (thats -> that's, dont -> don't; not Ruby -> Ruby's)."""
+    bare = fix.replace("'", "").replace("’", "")
+    return bare != fix and bare == written and fix.count("'") + fix.count("’") == 1
 
 
 def _apostrophe_dropped(core: str, rights: tuple[str, ...]) -> bool:
