@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from proselint_fic.checks.quote_closing import last_word
 from proselint_fic.checks.tense.words import wordset
 from proselint_fic.diagnostic import Severity
+from proselint_fic.document.structure import last_word
 from proselint_fic.patterns import lazy
 from proselint_fic.rule import FixExample, Match, MetaRule, Rule, RuleMeta
 
@@ -167,12 +167,12 @@ class MissingEndMarkRule(MetaRule):
             span = last_word(text, paragraph)
             if span is None:
                 continue
-            word = text[span[0] : span[1]]
+            word = text[span.start : span.end]
             if any(mark in word for mark in "/@:"):
                 continue  # a web address, a handle, a time
             if word.lower() in _RUNS_ON or (len(word) > 1 and word.isupper()):
                 continue  # cut off mid-sentence; a signature in capitals
-            yield Match(span[0], span[1], replacements=(word + ".",))
+            yield Match(span.start, span.end, replacements=(word + ".",))
 
 
 MISSING_END_MARK = RuleMeta(

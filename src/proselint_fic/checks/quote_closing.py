@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from proselint_fic.checks.dialogue import TAG_VERBS
 from proselint_fic.checks.tense.words import wordset
+from proselint_fic.document.structure import last_word
 from proselint_fic.patterns import lazy
 
 if TYPE_CHECKING:
@@ -111,21 +112,7 @@ def at_the_end(text: str, paragraph: Span, closer: str) -> Closing | None:
     span = last_word(text, paragraph)
     if span is None:
         return None
-    start, end = span
-    return Closing(start, end, text[start:end] + closer, "end")
-
-
-def last_word(text: str, paragraph: Span) -> tuple[int, int] | None:
-    """Where the paragraph's last whitespace-delimited word lies."""
-    end = paragraph.end
-    while end > paragraph.start and text[end - 1].isspace():
-        end -= 1
-    if end == paragraph.start:
-        return None
-    start = end
-    while start > paragraph.start and not text[start - 1].isspace():
-        start -= 1
-    return start, end
+    return Closing(span.start, span.end, text[span.start : span.end] + closer, "end")
 
 
 def speaker(text: str, paragraph: Span) -> str | None:

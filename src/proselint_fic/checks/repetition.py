@@ -10,7 +10,7 @@ costs tens of milliseconds on one.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
@@ -172,18 +172,26 @@ def _in_a_run(document: Document, start: int, end: int, word: str) -> bool:
     return before is not None and before.group(1).lower() == word
 
 
+def _beside(
+    text: str, start: int, end: int, bounds: tuple[int, int], space: Callable[[str], bool]
+) -> tuple[str, str]:
+    """The characters just before ``start`` and just after ``end``, past any ``space``
+    and within ``bounds``; an empty string at those bounds."""
+    low, high = bounds
+    left = start
+    while left > low and space(text[left - 1]):
+        left -= 1
+    right = end
+    while right < high and space(text[right]):
+        right += 1
+    return (text[left - 1] if left > low else "", text[right] if right < high else "")
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """True when the doubled word is set off from a clause: a mark or the paragraph's start
     before it, or a mark after it ("There there.", "no no, not that")."""
-    left = start
-    while left > 0 and text[left - 1] in " \t":
-        left -= 1
-    right = end
-    while right < len(text) and text[right] in " \t":
-        right += 1
-    return (
-        left == 0 or not text[left - 1].isalnum() or right == len(text) or not text[right].isalnum()
-    )
+    before, after = _beside(text, start, end, (0, len(text)), " \t".__contains__)
+    return not before.isalnum() or not after.isalnum()
 
 
 def _set_off(document: Document, start: int, end: int) -> bool:
@@ -192,16 +200,9 @@ def _set_off(document: Document, start: int, end: int) -> bool:
     slip would sit inside a clause ("radioed in in a panic")."""
     text = document.text
     paragraph = document.paragraph_at(start)
-    low, high = (0, len(text)) if paragraph is None else paragraph
-    left = start
-    while left > low and text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < high and text[right].isspace():
-        right += 1
-    before = left == low or text[left - 1] in _MARKS_BEFORE
-    after = right >= high or text[right] in _MARKS_AFTER
-    return before and after
+    bounds = (0, len(text)) if paragraph is None else (paragraph.start, paragraph.end)
+    before, after = _beside(text, start, end, bounds, str.isspace)
+    return (not before or before in _MARKS_BEFORE) and (not after or after in _MARKS_AFTER)
 
 
 _MARKS_BEFORE = frozenset(".!?…*\"“”'‘’~(-—")

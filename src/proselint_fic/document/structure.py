@@ -133,6 +133,19 @@ def window(text: str, span: Span) -> Span:
     return Span(max(0, start - 1), min(len(text), end + 1))
 
 
+def last_word(text: str, span: Span) -> Span | None:
+    """Where the stretch's last whitespace-delimited word lies (None if it is blank)."""
+    end = span.end
+    while end > span.start and text[end - 1].isspace():
+        end -= 1
+    if end == span.start:
+        return None
+    start = end
+    while start > span.start and not text[start - 1].isspace():
+        start -= 1
+    return Span(start, end)
+
+
 def clip(spans: Iterable[Span], around: Span) -> tuple[Span, ...]:
     """The parts of ``spans`` inside ``around``, as offsets from its start."""
     start, end = around

@@ -227,16 +227,7 @@ def _within_one(lower: str, dialect: Dialect, lex: Lexicon) -> Iterable[Entry]:
         yield from _within(lower, dialect, lex, 1)
         return
     _by_hand += 1
-    edits = set()
-    for at in range(1, len(lower)):
-        edits.add(lower[:at] + lower[at + 1 :])
-        if at + 1 < len(lower):
-            edits.add(lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :])
-        edits.update(lower[:at] + letter + lower[at + 1 :] for letter in ALPHABET)
-    for at in range(1, len(lower) + 1):
-        edits.update(lower[:at] + letter + lower[at:] for letter in ALPHABET)
-    edits.discard(lower)
-    for edit in sorted(edits):
+    for edit in sorted(e for e in edits1(lower) if e[:1] == lower[:1]):
         entry = lex.lookup(edit)
         if entry is not None and entry.accepted_in(dialect):
             yield entry
