@@ -45,12 +45,16 @@ UNKNOWN_WORD = RuleMeta(
         "possessives, oaths put inside a word (abso-bloody-lutely), words run together "
         "as spoken with an apostrophe (one'a, more'n, "
         "hadn'a, y'ain't; a misplaced apostrophe as in did'nt is still reported), "
-        "hyphenated compounds of real words, numbers, web addresses and "
+        "hyphenated compounds of real words, numbers, lowercase Roman numerals (vii, xiv), "
+        "web addresses, Japanese written in the Latin alphabet (Higurashi, nii) in a text "
+        "that writes Japanese honorifics (Rena-san), unless one doubled letter from a "
+        "common word, and "
         "ALL-CAPS acronyms (an ALL-CAPS word is reported only when it is one cheap slip "
         "from a common word and long, or in a heading in capitals: CHAPTRE). A writer who spells "
         "several words the other dialect's way (armor beside recognise and honouring) "
         "keeps that habit: its common words pass. A doubled first "
-        "letter in two cases (Tthe, Wwhile, iIt) is a shift-key slip and is reported even "
+        "letter in two cases before a word with a vowel (Tthe, Wwhile, iIt; not Mmph) is a "
+        "shift-key slip and is reported even "
         "where a capitalised word would pass as a name; so is a second capital on a common "
         "word (THe, HAve), unless it stresses a prefix (EXtraordinary) or spells out a "
         "ligature (AEsthetics). A contraction run into the next word (didn'tdie) is a "
@@ -84,6 +88,7 @@ UNKNOWN_WORD = RuleMeta(
         '"Get \'em, boys," he said, "teh dogs are loose."',
         "THe wind was cold. WHen he came back, the door was open.",
         "He didn'tdie that night, though the fever was high.",
+        "Rena-san thought it was a bizzare story.",
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",
@@ -108,6 +113,8 @@ UNKNOWN_WORD = RuleMeta(
         "I'm sure I'd know. The Science of AEsthetics lay open on the desk.",
         '"Treat this as priority one. Hassan will drive you to the airport."',
         "The particles were no larger than 3 μm, and the Ωmega sign glowed.",
+        '"Mmph," she said. It was in Book vii, clause (iii), of the treaty.',
+        "Rena-san smiled. The higurashi were crying, and Mion laughed at Keiichi-kun.",
         "「What is it, Cornelius-niisama?」 she asked. Mordin-sama nodded to Witch-dono.",
         'She spoke slowly, "Revertere quod ademit, haec sana corporis per me." It worked.',
     ),

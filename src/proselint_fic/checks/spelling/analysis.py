@@ -218,6 +218,16 @@ def analyse_kept(
     _CACHE[analyser.document] = analyser.run(vocabulary, occurrences_of)
 
 
+def _writes_honorifics(vocabulary: Vocabulary) -> bool:
+    """Whether the text writes a Japanese honorific (Rena-san, Onii-chan) at all; nee is
+    left out, since English writes it too (Mrs. Hale, nee Beresford)."""
+    counts = vocabulary.counts
+    return any(counts[honorific] for honorific in _TELLING_HONORIFICS)
+
+
+_TELLING_HONORIFICS = tuple(sorted(fiction.HONORIFICS - {"nee"}))
+
+
 def _slight_slips(lower: str) -> Iterator[str]:
     """The words a slight slip may have come from, first letter kept: a letter doubled or
     undoubled, two neighbours swapped, one vowel for another (the slips that cost 0.6 or
@@ -235,6 +245,7 @@ def _slight_slips(lower: str) -> Iterator[str]:
 
 
 _PLAIN_VOWELS = frozenset("aeiou")
+_VOWELS_AND_Y = frozenset("aeiouy")
 
 
 def _past_with_an_ending(lower: str) -> str | None:
@@ -330,6 +341,7 @@ class _Analyser:
         self.entries = misspellings.load()
         self.analysis = Analysis()
         self.other_dialect = False
+        self.romanises_japanese = False
         self.own_dialect_words = 0
         self.other_dialect_spellings = 0  # distinct words spelled the other dialect's way
         # paragraph start -> (its speech is written in a voice, it holds speech)
@@ -397,6 +409,7 @@ class _Analyser:
         lower_counts = vocabulary.lower_counts
         cased_counts = vocabulary.cased_counts
         self.other_dialect = self._written_in_other_dialect(vocabulary)
+        self.romanises_japanese = _writes_honorifics(vocabulary)
         # Settled without reading a single occurrence: a capitalised word written three
         # times or more is a name (most of a novel's suspects are its cast), and the other
         # dialect's spelling is the writer's when it recurs or the whole text keeps to it.
@@ -601,6 +614,8 @@ class _Analyser:
         rest = core[1:].lower()
         if self.known(core.lower()) or self.rank(rest) < BASE_RANK:
             return None
+        if not any(letter in _VOWELS_AND_Y for letter in rest):
+            return None  # Mmph, Hhm: a sound, or an abbreviation doubled (mph)
         return core[0] + core[2:].lower() if core[0].isupper() else rest
 
     def _shift_held(self, core: str) -> str | None:
@@ -742,6 +757,7 @@ class _Analyser:
             occurrence.core in names,
             lower_counts[occurrence.core.lower()],
             self.other_dialect,
+            self.romanises_japanese,
             self.own_dialect_words == 0,
             self.other_dialect_spellings >= OTHER_DIALECT_EVIDENCE,
         )
@@ -784,6 +800,8 @@ class _Analyser:
             return
         if self.accepted(lower) or self.accepted(core):
             return
+        if _lowercase_numeral(occurrence.core):
+            return  # chapter vii, clause (iii)
         if occurrence.dialogue and _in_eye_dialect(occurrence.form):
             return  # "I heerd him", "on'y a p'int": speech written as it sounds
         if self._reported_shape_slip(occurrence, core):
@@ -795,6 +813,8 @@ class _Analyser:
         capitalised = occurrence.form[:1].isupper()
         if capitalised and fiction.before_honorific(self.text, occurrence.end):
             return  # Mordin-sama: a name
+        if self._romanised(core):
+            return
         if capitalised and self._capitalised_slip(occurrence, core, lower_counts):
             self._report_unknown(occurrence)
             return
@@ -1144,6 +1164,16 @@ class _Analyser:
             self.known(f"{lower[:cut]}'{lower[cut:]}") for cut in range(1, len(lower))
         )
 
+    def _romanised(self, lower: str) -> bool:
+        """Japanese in the Latin alphabet (Higurashi, kakushi, nii-san), in a text that
+        writes Japanese honorifics: a translation or fan fiction, whose names and terms no
+        English dictionary holds. A word one doubled or undoubled letter from a common
+        English word is still judged as English (takke)."""
+        if not (self.romanises_japanese and fiction.is_romanised_japanese(lower)):
+            return False
+        near = close_match(lower, self.dialect, SLIGHT_SLIP, CLOSE_RANK)
+        return near is None or not self.common(near.lower())  # nii is not Ni, saan not San
+
     def _voiced(self, lower: str) -> bool:
         """Speech spelled as it sounds: nooo, nothin, kaboodle, luv."""
         return (
@@ -1368,6 +1398,17 @@ def _in_eye_dialect(form: str) -> bool:
 
 # A Roman numeral in capitals, as chapters and books are numbered.
 _ROMAN_NUMERAL = lazy(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_SMALL_NUMERAL_LETTERS = frozenset("ivx")
+
+
+def _lowercase_numeral(core: str) -> bool:
+    """A Roman numeral in lowercase: three letters or more (vii, xiv, lxi), or two of
+    i, v and x (ii, iv, xi), since two-letter words with c, d, l or m are too often slips."""
+    if not (core.islower() and core.isascii() and len(core) >= 2):
+        return False
+    if len(core) == 2 and not set(core) <= _SMALL_NUMERAL_LETTERS:
+        return False
+    return _ROMAN_NUMERAL.fullmatch(core.upper()) is not None
 
 
 def _near_spellings(core: str, pool: tuple[str, ...], lowered: tuple[str, ...]) -> list[str]:

@@ -22,6 +22,7 @@ FICTION_WORDS_FILE = "spelling/fiction-words.txt"
 # heh, hahaha, ooh, aah, eww, grr, zzz. Each letter may repeat, which is the point.
 _SOUND_PATTERN = r"""(?x)
     (?: h+m+p*h*          # hmm, hmph
+      | m+p+h+            # mph, mmph
       | m+h*m+            # mm, mhm, mmhmm
       | u+h+ | u+m+ | e+r+m+ | e+h+ | a+h+ | o+h+ | o+o+h+ | a+w+ | o+w+ | e+w+
       | h+u+h+ | h+e+h+ | h+a+h+ | h+u+h+
@@ -75,6 +76,21 @@ HONORIFICS = wordset(
     "ojousama hime heika denka shishou"
 )
 _HONORIFIC_AFTER = lazy(r"-(\w+)")
+# A word made only of the syllables of Hepburn romanisation (ka, shi, tsu, kyo, n; never
+# si, ti, tu or hu), with long vowels and a small tsu doubling k, s, t, p or ch: Higurashi,
+# kakushi, nii, saan.
+# English words rarely fit (the consonants always need a vowel after them, and English
+# doubles the letters Japanese does not: bizzare, addation).
+_ROMAJI_SYLLABLE = (
+    r"(?:(?:[kgnmrbp]|ky|gy|sh|j|ch|ny|hy|by|py|my|ry)[aiueo]|[sz][aueo]|[td][aeo]|h[aieo]"
+    r"|tsu|fu|[yw]a|y[uo]|wo|[aiueo]|n(?![aiueoy]))"
+)
+_ROMAJI = lazy(rf"(?:{_ROMAJI_SYLLABLE}|(?<=[aiueo])([kstp])(?=\1)|(?<=[aiueo])c(?=ch))+")
+
+
+def is_romanised_japanese(lower: str) -> bool:
+    """Whether a lowercase word could be Japanese written in the Latin alphabet."""
+    return len(lower) >= 2 and lower.isascii() and _ROMAJI.fullmatch(lower) is not None
 
 
 def before_honorific(text: str, end: int) -> bool:
