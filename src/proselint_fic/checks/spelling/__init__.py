@@ -45,7 +45,8 @@ UNKNOWN_WORD = RuleMeta(
         "possessives, oaths put inside a word (abso-bloody-lutely), words run together "
         "as spoken with an apostrophe (one'a, more'n, "
         "hadn'a, y'ain't; a misplaced apostrophe as in did'nt is still reported), "
-        "hyphenated compounds of real words, numbers, lowercase Roman numerals (vii, xiv), "
+        "hyphenated compounds of real words, the old forms of verbs (thou askest, he "
+        "speaketh), numbers, lowercase Roman numerals (vii, xiv), "
         "web addresses, Japanese written in the Latin alphabet (Higurashi, nii) in a text "
         "that writes Japanese honorifics (Rena-san), unless one doubled letter from a "
         "common word, and "
@@ -89,6 +90,7 @@ UNKNOWN_WORD = RuleMeta(
         "THe wind was cold. WHen he came back, the door was open.",
         "He didn'tdie that night, though the fever was high.",
         "Rena-san thought it was a bizzare story.",
+        "'I think it is teh best way home,' he said. 'Come along with me now.'",
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",
@@ -115,6 +117,7 @@ UNKNOWN_WORD = RuleMeta(
         "The particles were no larger than 3 μm, and the Ωmega sign glowed.",
         '"Mmph," she said. It was in Book vii, clause (iii), of the treaty.',
         "Rena-san smiled. The higurashi were crying, and Mion laughed at Keiichi-kun.",
+        '"Thou knowest it well," said the priest. "He speaketh truly; thou blamest me."',
         "「What is it, Cornelius-niisama?」 she asked. Mordin-sama nodded to Witch-dono.",
         'She spoke slowly, "Revertere quod ademit, haec sana corporis per me." It worked.',
     ),

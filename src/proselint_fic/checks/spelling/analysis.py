@@ -301,9 +301,9 @@ def _lowered(words: frozenset[str]) -> frozenset[str]:
 
 # What a verdict on one occurrence depends on: the paragraph's piece, the occurrence with
 # offsets into the piece, whether the story uses the word as a name, how often it writes
-# it in lowercase, and the document's dialect facts (other dialect, none of its own
-# spellings, several of the other's).
-_JudgedKey = tuple["Piece", "Occurrence", bool, int, bool, bool, bool]
+# it in lowercase, whether it writes Japanese honorifics, and the document's dialect facts
+# (other dialect, none of its own spellings, several of the other's).
+_JudgedKey = tuple["Piece", "Occurrence", bool, int, bool, bool, bool, bool]
 
 
 @dataclass
@@ -368,6 +368,8 @@ class _Analyser:
             return True  # 'Hello' in single quotes, or a plural possessive: the dogs'
         if fiction.is_sound(bare) or fiction.is_elision(lower, self.known):
             return True
+        if morphology.is_archaic_verb_form(lower, _is_verb_lemma):
+            return True  # thou askest, he goeth
         for ending in _CONTRACTION_ENDINGS:
             if lower.endswith(ending) and len(lower) > len(ending) + 1:
                 base = lower[: -len(ending)]
@@ -954,7 +956,7 @@ class _Analyser:
         found = list(tokens.WORD.finditer(self.text, start, end))
         spoken = [m for m in found if document.in_dialogue(m.start())]
         words = [straighten(m.group()) for m in (spoken or found)]
-        elided = sum(1 for word in words if _elided(word.lower()))
+        elided = self._elisions([word.lower() for word in words])
         unknown = sum(
             1
             for word in words
@@ -965,6 +967,20 @@ class _Analyser:
         marks = elided + unknown
         voiced = elided >= 1 and marks >= _VOICE_MARKS and marks >= _VOICE_SHARE * len(words)
         return voiced, bool(spoken)
+
+    def _elisions(self, words: list[str]) -> int:
+        """How many of a paragraph's words (lowercase) mark letters a voice leaves out with
+        an apostrophe (b'lieve, roun', 'bout). An apostrophe at the edge of a plain word
+        is a single quotation mark instead ('Defend our Homeland', 'be gone'), unless the
+        word is a known elision ('bout, an', 'em)."""
+        return sum(1 for word in words if self._marks_elision(word))
+
+    def _marks_elision(self, word: str) -> bool:
+        if not _elided(word):
+            return False
+        if word[:1] != "'" and word[-1:] != "'":
+            return True  # k'yer, b'lieve
+        return not self.known(word.strip("'")) or fiction.is_elision(word, self.known)
 
     def _capitalised_slip(
         self, occurrence: Occurrence, core: str, lower_counts: Counter[str]
@@ -1576,6 +1592,17 @@ _STRESSED_HEADS = frozenset(
 
 def _known(lower: str, dialect: Dialect) -> bool:
     return _code(lower) in _ACCEPTED_CODES[dialect]
+
+
+def _is_verb_lemma(lower: str) -> bool:
+    from proselint_fic.checks.tense.lexicon import tables
+
+    return lower in tables().forms
+
+
+def is_dictionary_word(lower: str, dialect: Dialect) -> bool:
+    """Whether a lowercase word is in the word list of ``dialect`` (for other families)."""
+    return _known(lower, dialect)
 
 
 @lru_cache(maxsize=65536)

@@ -71,6 +71,16 @@ def is_inflection(lower: str, known: Known) -> bool:
     return False
 
 
+def is_archaic_verb_form(lower: str, is_verb: Known) -> bool:
+    """The old second or third person of a verb, as scripture, period and fantasy speech
+    write it: thou askest, knowest, blamest, biddest; he speaketh, cometh. The stem
+    follows the rules of -ed (blam|est from blame, bidd|est from bid, tri|est from try),
+    so a superlative slip (thinest, wetest) is not one."""
+    if len(lower) < 5 or not lower.endswith(("est", "eth")):
+        return False
+    return _regular_verb_form(lower[:-3], "ed", is_verb)
+
+
 PastForms = Callable[[str], str | None]
 
 
