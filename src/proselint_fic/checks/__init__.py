@@ -23,6 +23,7 @@ def builtin_rules() -> list[Rule]:
         repetition,
         spelling,
         tense,
+        vocative,
     )
     from proselint_fic.checks.real_words import rule as real_words
 
@@ -35,6 +36,7 @@ def builtin_rules() -> list[Rule]:
         *punctuation.rules(),
         *end_marks.rules(),
         *dialogue.rules(),
+        *vocative.rules(),
         *repetition.rules(),
         *agreement.rules(),
         *participles.rules(),
