@@ -91,6 +91,7 @@ UNKNOWN_WORD = RuleMeta(
         "He didn'tdie that night, though the fever was high.",
         "Rena-san thought it was a bizzare story.",
         "'I think it is teh best way home,' he said. 'Come along with me now.'",
+        "He emerged at dawn with deep bagsunder his eyes.",
     ),
     passes=(
         "Lloyd and Aaron fed the llama at an eerie hour.",

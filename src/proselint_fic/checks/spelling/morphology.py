@@ -167,6 +167,12 @@ _FUNCTION_WORD_LIST = """
     when where which who why how then than there here into onto via upon
 """
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+# Prepositions and conjunctions that start compounds (underground, afterglow) but never end
+# one: after a word they are a lost space (bagsunder, lookedbehind).
+_NEVER_LAST = frozenset(
+    "under about after before behind beside between against among during since until "
+    "because while although toward towards across".split()
+)
 _RUN_ON_PART_LENGTH = 3  # the word after or before the function word: not "re" in "youre"
 
 
@@ -191,7 +197,11 @@ def run_together(lower: str, rank: Rank) -> tuple[str, str] | None:
         left, right = lower[:i], lower[i:]
         if left in _FUNCTION_WORDS and _run_on_partner(right, rank):
             return left, right
-        if right in _FUNCTION_WORDS and len(right) >= 2 and _run_on_partner(left, rank):
+        if (
+            (right in _FUNCTION_WORDS or right in _NEVER_LAST)
+            and len(right) >= 2
+            and _run_on_partner(left, rank)
+        ):
             return left, right
     return None
 
