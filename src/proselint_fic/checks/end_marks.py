@@ -31,6 +31,7 @@ _WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # What a paragraph that is not prose starts with: a list item, a heading, a table or
 # code, a stage direction or tag, a byline.
 _NOT_PROSE_START = lazy(r"[ \t]*(?:[-*+•#>|<\[({=~—–]|\d+[.)][ \t]|[A-Z][A-Z .'’]+:)")
+_PRONOUNS = frozenset(("I", "He", "She", "It", "We", "They", "You"))
 # The closing of a letter, signed (Yours very sincerely, Alice).
 _CLOSINGS = wordset(
     "yours sincerely faithfully truly regards love cheers best wishes affectionately "
@@ -62,8 +63,12 @@ def reads_as_prose(text: str) -> bool:
     if _NOT_PROSE_START.match(text):
         return False
     words = _words(text)
-    if len(words) < _MIN_WORDS or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper():
         return False
+    if len(words) < _MIN_WORDS:
+        # A short sentence is one when a pronoun does something ("She laughed", "I
+        # agree"); "Chapter Three", "The End" and "Part II" are no sentences.
+        return len(words) >= 2 and words[0] in _PRONOUNS and all(w.islower() for w in words[1:])
     lowercase = sum(1 for word in words if word[:1].islower())
     return 2 * lowercase >= len(words)
 
@@ -187,7 +192,8 @@ MISSING_END_MARK = RuleMeta(
         "The last sentence of a paragraph has no period, question or exclamation mark "
         'after it (*... and kept up the pressure*, *"Ugh," Glenn complained*). Only '
         "prose is read: a paragraph of several words that opens on a capital and is "
-        "mostly lowercase, with the paragraphs either side ending in marks, and a speech "
+        "mostly lowercase (or a pronoun and lowercase words: *She laughed*), with the "
+        "paragraphs either side ending in marks, and a speech "
         "that opens its sentence and ends the paragraph with no mark inside its closing "
         'quote (*"...I understand"*). Headings, '
         "titles in title case, lists, verse, scripts and chat lines, which leave their "
@@ -199,9 +205,11 @@ MISSING_END_MARK = RuleMeta(
         "The crowd roared.",
         'He nodded.\n\n"...I understand"\n\nShe left.',
         '"He talks very little," said Celia\n\n"He is shy," said Dorothea.',
+        "She sat down.\n\nShe laughed\n\nThe crowd roared.",
     ),
     passes=(
         "Chapter Three\n\nThe rain fell.",
+        "The rain fell.\n\nThe End\n\nIt Begins\n\nShe left.",
         "The Girl Who Waited\n\nThe rain fell.",
         "The rain fell.\n\nRoses are red and the violets blue\n\nSugar is sweet and so are "
         "you\n\nShe smiled.",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from proselint_fic.checks.tense.words import wordset
+
 Known = Callable[[str], bool]
 Rank = Callable[[str], int]
 
@@ -169,9 +171,9 @@ _FUNCTION_WORD_LIST = """
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 # Prepositions and conjunctions that start compounds (underground, afterglow) but never end
 # one: after a word they are a lost space (bagsunder, lookedbehind).
-_NEVER_LAST = frozenset(
+_NEVER_LAST = wordset(
     "under about after before behind beside between against among during since until "
-    "because while although toward towards across".split()
+    "because while although toward towards across"
 )
 _RUN_ON_PART_LENGTH = 3  # the word after or before the function word: not "re" in "youre"
 
