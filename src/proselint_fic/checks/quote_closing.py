@@ -10,7 +10,9 @@ The fix goes where the mark was lost, which is also where an editor marks it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from proselint_fic.checks.dialogue import TAG_VERBS
@@ -136,12 +138,20 @@ def another_speaker(text: str, paragraph: Span, following: Span) -> bool:
     return len(pronouns) != 1 or "i" in pronouns
 
 
+_START = attrgetter("start")
+
+
 def lost_openers(text: str, spans: Sequence[Span], paragraph: Span) -> Iterator[Closing]:
     """A speech broken by its tag whose second part lost its opening quote: *"She brings
     everything to a grindstone," said Steerforth, and sharpens it."* The closing quote
     after the tag has no opener, and the words after the tag's comma go on in lower case.
     Curly quotes only: a straight one opens as well as closes."""
-    inside = [s for s in spans if paragraph.start <= s.start < paragraph.end]
+    # The spans are in order: the paragraph's are found by bisection, since a page with
+    # thousands of paragraphs asks for each of them (a scan per paragraph took 9 s on a
+    # 1 MB line of HTML).
+    first = bisect_left(spans, paragraph.start, key=_START)
+    last = bisect_left(spans, paragraph.end, lo=first, key=_START)
+    inside = spans[first:last]
     for index, before in enumerate(inside):
         if text[before.end - 1 : before.end] != "”":
             continue

@@ -862,6 +862,15 @@ class _Analyser:
             return
         if attested.attested(core, capitalised=capitalised):
             return
+        if (
+            not capitalised
+            and morphology.is_inflection(core, _attested_word)
+            and nearest_cost(core, self.dialect) > SLIGHT_SLIP
+        ):
+            # hackathons, from hackathon: writers use the word, the list lacks it. Not
+            # one doubled letter from a listed word (buffetting), since the frequency
+            # counts behind attested words fold names into lowercase (buffett).
+            return
         if self._excused_unless_slip(core, capitalised, occurrence.emphasis, lower_counts):
             return
         self._report_unknown(occurrence)
@@ -1592,6 +1601,10 @@ _STRESSED_HEADS = frozenset(
 
 def _known(lower: str, dialect: Dialect) -> bool:
     return _code(lower) in _ACCEPTED_CODES[dialect]
+
+
+def _attested_word(lower: str) -> bool:
+    return attested.attested(lower, capitalised=False)
 
 
 def _is_verb_lemma(lower: str) -> bool:
