@@ -16,11 +16,14 @@ sentence would cost more than the rest of the linter together, so the tagger is 
 
 from __future__ import annotations
 
+from functools import cache
+
 from proselint_fic.checks.tense import words as wc
 from proselint_fic.checks.tense.events import Event, SentenceReader, SubjectKind, finite
 from proselint_fic.checks.tense.lexicon import tables
 from proselint_fic.checks.tense.narration import MASK_WORD, Paragraph
 from proselint_fic.document.tags import FINITE_TAGS, tag_words
+from proselint_fic.resources import data_dir
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Pronoun subjects are left to the reader, which reads every one it can: where it read
@@ -79,6 +82,10 @@ class SentenceTags:
             # finite verb already, and a participle after it describes a noun.
             return False
         at = event.index - first
+        if tag == "VBN" and _describes_an_indefinite_noun(event, tags, at):
+            # "A man-sized demon covered in glittering ice.": a noun phrase and the
+            # participle that describes it, as captions and descriptions are written.
+            return False
         if tag in _NOUN_OR_PRESENT_TAGS and _heads_a_later_verbs_subject(p, first, tags, at):
             return False
         if tag.startswith("VB") or tag == "MD":
@@ -98,6 +105,36 @@ class SentenceTags:
                 or _in_prepositional_object(p, first, tags, at)
             )
         return False
+
+
+def _describes_an_indefinite_noun(event: Event, tags: list[str], at: int) -> bool:
+    """Whether a participle follows a subject opened by *a* or *an* and is followed by a
+    preposition (covered in, bound by, formed from), and is one of a verb that fiction
+    writes in the passive: the tagger's VBN is then believed, since a finite past verb
+    there takes an object (*a man covered his face*) or is one that takes none (*a coal
+    collapsed into ash*)."""
+    following = tags[at + 1 : at + 2]
+    return (
+        event.subject == "noun"
+        and event.subject_word in _INDEFINITE_ARTICLES
+        and following in (["IN"], ["TO"])
+        and event.word.lower() in passive_participles()
+    )
+
+
+_INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+@cache
+def passive_participles() -> frozenset[str]:
+    """Participles fiction writes in the passive (*was covered*), so that they can
+    describe a noun (``scripts/build_passive_participles.py``); a verb that takes no
+    object (*collapsed*, *walked*) is not among them."""
+    try:
+        lines = (data_dir() / "tense" / "passive.txt").read_text(encoding="utf-8").split()
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in lines if not line.startswith("#"))
 
 
 def _heads_a_later_verbs_subject(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
