@@ -152,6 +152,17 @@ def test_style_mixed_without_a_clear_majority_is_reported_once() -> None:
     assert flagged(dashes, "punctuation.dash-habit") == [" -- "]
 
 
+def test_a_minority_style_written_again_and_again_is_reported_once() -> None:
+    # Five straight apostrophes among many curly quotes are a habit (the keyboard's),
+    # however clear the majority: one report, with the count, not five.
+    speech = "“Don’t,” she said. “It’s late.” “I’m tired.” “We’re done.” " * 6
+    text = speech + "It's late. I'm tired. Don't go. We're done. That's all."
+    reports = flagged(text, "punctuation.mixed-quotes")
+    assert reports == ["'"]
+    few = speech + "It's late. I'm tired."
+    assert flagged(few, "punctuation.mixed-quotes") == ["'", "'"]
+
+
 def test_style_consistency_rules_are_info() -> None:
     from proselint_fic import Linter
 

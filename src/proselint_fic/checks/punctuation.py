@@ -114,18 +114,23 @@ def _real_spaces_before(document: Document, offset: int) -> int:
 # A style used for at least this share of a text's marks is its style; below it the
 # text has no clear style, and one diagnostic says so instead of one per mark.
 _CLEAR_MAJORITY = 0.8
+# A minority style written this often is a habit too (a keyboard that types straight
+# apostrophes in a text of curly quotes): one diagnostic for it, not one per mark.
+_HABIT_MARKS = 5
 
 
 def _style_slips(minority: Sequence[Match], majority_count: int, *, mixed: str) -> list[Match]:
-    """The minority marks when one style clearly wins, else one report for the text.
+    """The minority marks when one style clearly wins and the other is a few stray
+    marks, else one report for the text.
 
-    A finished manuscript that mixes two styles evenly does not want every mark of one
-    of them flagged: that is dozens of diagnostics for one decision.
+    A finished manuscript that mixes two styles evenly, or writes the other style again
+    and again, does not want every mark of one of them flagged: that is dozens of
+    diagnostics for one decision.
     """
     if not minority:
         return []
     total = len(minority) + majority_count
-    if majority_count >= _CLEAR_MAJORITY * total:
+    if majority_count >= _CLEAR_MAJORITY * total and len(minority) < _HABIT_MARKS:
         return list(minority)
     first = minority[0]
     share = f"{len(minority)} of {total}"
@@ -824,7 +829,8 @@ def rules() -> list[Rule]:
                 wins, as the manuscript form). The fix uses the em dash, spaced or closed
                 as the rest of the text has it. A text that writes its dashes as "--" (as
                 many older and plain-text books do) is left alone. When the em dashes are
-                fewer than four in five of all the dashes, the text has no clear style: it
+                fewer than four in five of all the dashes, the text has no clear style, and
+                when it writes five hyphen dashes or more they are its habit: either way it
                 is reported once, at the first hyphen dash, instead of at every one.
                 """,
                 flags=[
@@ -858,8 +864,9 @@ def rules() -> list[Rule]:
                 curly ones (“ ” ‘ ’). The marks of the less used style are flagged, with
                 the other style's mark as the fix where the direction is certain. Inch and
                 foot marks after a number (5'11") are left alone. When neither style holds
-                four marks in five, the text is reported once, at the first mark of the
-                less used style, instead of at every one.
+                four marks in five, or the less used style has five marks or more (a habit,
+                not a few strays), the text is reported once, at the first mark of the less
+                used style, with the count, instead of at every one.
                 """,
                 flags=[
                     '“Come in,” she said. "Sit down." “Tea?”',
@@ -887,8 +894,9 @@ def rules() -> list[Rule]:
                 docs="""
                 "..." in one paragraph and "…" or ". . ." in the next. The ellipses in the
                 less used style are flagged, with the text's usual style as the fix. When
-                the usual style holds fewer than four ellipses in five, the text is reported
-                once, at the first ellipsis of another style, instead of at every one.
+                the usual style holds fewer than four ellipses in five, or five ellipses or
+                more are in another style, the text is reported once, at the first ellipsis
+                of another style, instead of at every one.
                 """,
                 flags=["I waited... and waited… and nobody came. Then... nothing."],
                 passes=["I waited... and waited... and nobody came.", "I waited… and waited…"],
