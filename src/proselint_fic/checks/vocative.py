@@ -42,12 +42,12 @@ _OPENERS = wordset(
     "welcome yes no yeah yep nope okay ok sorry oh ah well please congratulations listen "
     "look sure alright right cheers wow ugh hmm regardless anyway seriously really"
 )
-_TWO_WORD_OPENERS = {
-    "you": "thank",
-    "day": "good",
-    "on": "come",
-    "me": "excuse pardon",
-    "right": "all",
+_TWO_WORD_OPENERS: dict[str, tuple[str, ...]] = {
+    "you": ("thank",),
+    "day": ("good",),
+    "on": ("come",),
+    "me": ("excuse", "pardon"),
+    "right": ("all",),
 }
 # A word a name at the end of a sentence cannot belong to.
 _BEFORE_END = wordset(
@@ -112,7 +112,6 @@ class VocativeCommaRule(MetaRule):
         text = document.text
         words = document.words
         folded, starts = words.folded, words.starts
-        dialect = document.options.dialect
         for span in speech.spans:
             first = bisect_left(starts, span.start)
             last = bisect_left(starts, span.end)
@@ -120,15 +119,13 @@ class VocativeCommaRule(MetaRule):
                 if folded[at] in _TRIGGERS and (
                     text[starts[at + 1]].isupper() or folded[at + 1] in _LOWER_ADDRESS
                 ):
-                    found = _address_after(document, at, last, dialect)
+                    found = _address_after(document, at, last)
                     if found is not None:
                         start, end = found
                         yield Match(start, end, replacements=(text[start:end] + ",",))
 
 
-def _address_after(
-    document: Document, at: int, stop: int, dialect: Dialect
-) -> tuple[int, int] | None:
+def _address_after(document: Document, at: int, stop: int) -> tuple[int, int] | None:
     """The span of the opener or end word at word ``at`` when the words after it, up to
     word ``stop``, are a name in address that wants a comma before it."""
     text, words = document.text, document.words
@@ -145,7 +142,7 @@ def _address_after(
     mark = text[ends[after - 1] : ends[after - 1] + 2].lstrip(" \t")[:1]
     start = starts[at]
     two_word = _TWO_WORD_OPENERS.get(word)
-    if two_word and at > 0 and folded[at - 1] in two_word.split():
+    if two_word and at > 0 and folded[at - 1] in two_word:
         start = starts[at - 1]
     opener = word in _OPENERS or (two_word is not None and start != starts[at])
     if opener and _opens_clause(text, start):
