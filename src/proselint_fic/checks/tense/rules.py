@@ -151,7 +151,8 @@ SLIP = RuleMeta(
         "She opens the door. She steps inside. The room smells of smoke. She coughs.",
         "The hall is cold. A man-sized demon covered in glittering ice waits. It is one of "
         "the most terrible demons of the place. A vampiric thrall bound into servitude by "
-        "esoteric rituals. It moves with surprising speed.",
+        "esoteric rituals. It moves with surprising speed. A skull-masked kobold, its body "
+        "mutated by forbidden magics. It waits.",
         # a scene told in both tenses by turns has no single slip (tense.weak-slip)
         MOVING_BETWEEN_TENSES,
         # plurals after a possessive or an adjective are nouns, whatever the tagger says

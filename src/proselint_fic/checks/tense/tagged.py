@@ -82,7 +82,7 @@ class SentenceTags:
             # finite verb already, and a participle after it describes a noun.
             return False
         at = event.index - first
-        if tag == "VBN" and _describes_an_indefinite_noun(event, tags, at):
+        if tag == "VBN" and _describes_a_noun(p, event, tags, at):
             # "A man-sized demon covered in glittering ice.": a noun phrase and the
             # participle that describes it, as captions and descriptions are written.
             return False
@@ -107,22 +107,27 @@ class SentenceTags:
         return False
 
 
-def _describes_an_indefinite_noun(event: Event, tags: list[str], at: int) -> bool:
-    """Whether a participle follows a subject opened by *a* or *an* and is followed by a
-    preposition (covered in, bound by, formed from), and is one of a verb that fiction
-    writes in the passive: the tagger's VBN is then believed, since a finite past verb
-    there takes an object (*a man covered his face*) or is one that takes none (*a coal
-    collapsed into ash*)."""
+def _describes_a_noun(p: Paragraph, event: Event, tags: list[str], at: int) -> bool:
+    """Whether a participle describes the noun before it: after a subject opened by *a*
+    or *an*, or by a possessive right after a comma (an absolute phrase: *a kobold, its
+    body mutated by forbidden magics*), and before a preposition (covered in, bound by,
+    formed from), when fiction writes its verb in the passive. The tagger's VBN is then
+    believed, since a finite past verb there takes an object (*a man covered his face*)
+    or is one that takes none (*a coal collapsed into ash*)."""
     following = tags[at + 1 : at + 2]
-    return (
-        event.subject == "noun"
-        and event.subject_word in _INDEFINITE_ARTICLES
-        and following in (["IN"], ["TO"])
-        and event.word.lower() in passive_participles()
-    )
+    if event.subject != "noun" or following not in (["IN"], ["TO"]):
+        return False
+    if event.subject_word in _POSSESSIVES:
+        before = event.subject_index - 1
+        if before < 0 or p.lower[before] != ",":
+            return False
+    elif event.subject_word not in _INDEFINITE_ARTICLES:
+        return False
+    return event.word.lower() in passive_participles()
 
 
 _INDEFINITE_ARTICLES = frozenset({"a", "an"})
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 
 @cache
