@@ -129,25 +129,16 @@ def _older_an(following: str) -> bool:
 
 
 def _spoken_in_a_voice(document: Document, at: int) -> bool:
-    """Whether the paragraph around ``at`` writes speech as a voice sounds: an apostrophe
-    for letters left out (ol', an', 'em) or a lowercase word no dictionary holds (wittles,
-    oncommon). In speech without either, "a event" is the writer's slip, not the voice's."""
-    from proselint_fic.checks.spelling.analysis import is_dictionary_word
-    from proselint_fic.checks.spelling.fiction import marks_elision
+    """Whether the paragraph around ``at`` writes speech as a voice sounds (ol', an',
+    'em, wittles). In speech without that, "a event" is the writer's slip, not the
+    voice's."""
+    from proselint_fic.checks.spelling.analysis import spelled_as_a_voice
 
     paragraph = document.paragraph_at(at)
     if paragraph is None:
         return True
     text = document.text[paragraph.start : paragraph.end]
-    if marks_elision(text):
-        return True
-    dialect = document.options.dialect
-    return any(
-        not is_dictionary_word(word.lower(), dialect) for word in _LOWERCASE_WORD.findall(text)
-    )
-
-
-_LOWERCASE_WORD = lazy(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+    return spelled_as_a_voice(text, document.options.dialect)
 
 
 def find_article_slips(document: Document) -> Iterator[Match]:

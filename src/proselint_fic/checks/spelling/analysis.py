@@ -28,7 +28,7 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -284,6 +284,28 @@ def _elided(word: str) -> bool:
     return "'" in bare
 
 
+def marks_elision(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether a word's apostrophe (lowercase, straight) marks letters a voice leaves out:
+    b'lieve, roun', 'bout. One at the edge of a plain word is a single quotation mark
+    instead ('Defend our Homeland', 'be gone'), unless the word is a known elision
+    ('bout, an', 'em)."""
+    if not _elided(word):
+        return False
+    if word[:1] != "'" and word[-1:] != "'":
+        return True  # k'yer, b'lieve
+    return not known(word.strip("'")) or fiction.is_elision(word, known)
+
+
+def spelled_as_a_voice(text: str, dialect: Dialect) -> bool:
+    """Whether a stretch writes words as a voice sounds them: an apostrophe for letters
+    left out, or a lowercase word no dictionary holds (wittles, oncommon)."""
+    known = partial(_known, dialect=dialect)
+    if any(marks_elision(straighten(w).lower(), known) for w in _APOSTROPHED.findall(text)):
+        return True
+    return any(not known(word.lower()) for word in _LOWERCASE_WORD.findall(text))
+
+
+_LOWERCASE_WORD = lazy(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _STANDARD_ENDINGS = ("n't", "'s", "'ll", "'d", "'ve", "'re", "'m")
 # The words of a text that hold an apostrophe, the only ones that can be elided.
 _APOSTROPHED = regex.compile(r"[\p{L}'’]*['’][\p{L}'’]*")
@@ -965,7 +987,7 @@ class _Analyser:
         found = list(tokens.WORD.finditer(self.text, start, end))
         spoken = [m for m in found if document.in_dialogue(m.start())]
         words = [straighten(m.group()) for m in (spoken or found)]
-        elided = self._elisions([word.lower() for word in words])
+        elided = sum(1 for word in words if marks_elision(word.lower(), self.known))
         unknown = sum(
             1
             for word in words
@@ -976,20 +998,6 @@ class _Analyser:
         marks = elided + unknown
         voiced = elided >= 1 and marks >= _VOICE_MARKS and marks >= _VOICE_SHARE * len(words)
         return voiced, bool(spoken)
-
-    def _elisions(self, words: list[str]) -> int:
-        """How many of a paragraph's words (lowercase) mark letters a voice leaves out with
-        an apostrophe (b'lieve, roun', 'bout). An apostrophe at the edge of a plain word
-        is a single quotation mark instead ('Defend our Homeland', 'be gone'), unless the
-        word is a known elision ('bout, an', 'em)."""
-        return sum(1 for word in words if self._marks_elision(word))
-
-    def _marks_elision(self, word: str) -> bool:
-        if not _elided(word):
-            return False
-        if word[:1] != "'" and word[-1:] != "'":
-            return True  # k'yer, b'lieve
-        return not self.known(word.strip("'")) or fiction.is_elision(word, self.known)
 
     def _capitalised_slip(
         self, occurrence: Occurrence, core: str, lower_counts: Counter[str]

@@ -192,15 +192,3 @@ def is_eye_dialect_join(lower: str, known: Known, accepted: Known) -> bool:
     if not (stem or accepted(head)):
         return False
     return rest in _WORN_DOWN
-
-
-_EDGE_ELISION = lazy(
-    r"(?<![\w'’])['’](?:em|bout|cause|til|tis|twas|round|fore|cept|im|er)\b|\b(?:ol|an|o|th|jus|goin|nothin|somethin)['’](?!\w)|\w+in['’](?![\w'’])",
-    re.IGNORECASE,
-)
-
-
-def marks_elision(text: str) -> bool:
-    """Whether a stretch of text drops letters and marks them with an apostrophe, as
-    writers spell a voice: 'em, 'bout, ol', an', goin'."""
-    return _EDGE_ELISION.search(text) is not None

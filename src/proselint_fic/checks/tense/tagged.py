@@ -23,7 +23,7 @@ from proselint_fic.checks.tense.events import Event, SentenceReader, SubjectKind
 from proselint_fic.checks.tense.lexicon import tables
 from proselint_fic.checks.tense.narration import MASK_WORD, Paragraph
 from proselint_fic.document.tags import FINITE_TAGS, tag_words
-from proselint_fic.resources import data_dir
+from proselint_fic.resources import data_entries
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Pronoun subjects are left to the reader, which reads every one it can: where it read
@@ -136,10 +136,9 @@ def passive_participles() -> frozenset[str]:
     describe a noun (``scripts/build_passive_participles.py``); a verb that takes no
     object (*collapsed*, *walked*) is not among them."""
     try:
-        lines = (data_dir() / "tense" / "passive.txt").read_text(encoding="utf-8").split()
+        return frozenset(word for word, _ in data_entries("tense/passive.txt"))
     except OSError:
         return frozenset()
-    return frozenset(line for line in lines if not line.startswith("#"))
 
 
 def _heads_a_later_verbs_subject(p: Paragraph, first: int, tags: list[str], at: int) -> bool:
