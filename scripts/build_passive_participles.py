@@ -32,8 +32,9 @@ sys.path.insert(0, str(REPO / "src"))
 from proselint_fic.checks.tense.lexicon import tables  # noqa: E402
 
 OUTPUT = REPO / "src" / "proselint_fic" / "data" / "tense" / "passive.txt"
-_AUXILIARIES = {"was", "were", "been", "being", "be", "is", "are", "am", "get", "got", "gets"}
-_AUXILIARIES.add("getting")
+_AUXILIARIES = frozenset(
+    ("was", "were", "been", "being", "be", "is", "are", "am", "get", "got", "gets", "getting")
+)
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
